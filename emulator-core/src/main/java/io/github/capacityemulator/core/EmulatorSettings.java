@@ -1,0 +1,39 @@
+package io.github.capacityemulator.core;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * How an emulator instance starts.
+ *
+ * @param dataDir        where the H2 file lives; null keeps state in memory
+ * @param clockFrozen    start with the clock frozen at the real time
+ * @param checkResponses check every response against the contract's output shape (tests turn it on)
+ * @param systemClock    the real time the emulator clock adds its offset to
+ */
+public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkResponses, Clock systemClock) {
+
+    /** The system property (or, upper-cased with underscores, the env var) that turns response checks on. */
+    public static final String CHECK_RESPONSES_PROPERTY = "emulator.checkResponses";
+
+    public static EmulatorSettings defaults() {
+        return new EmulatorSettings(null, false, checkResponsesFromEnvironment(), Clock.systemUTC());
+    }
+
+    public EmulatorSettings withDataDir(Path dir) {
+        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock);
+    }
+
+    public EmulatorSettings withClockFrozen(boolean frozen) {
+        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock);
+    }
+
+    public EmulatorSettings withCheckResponses(boolean check) {
+        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock);
+    }
+
+    static boolean checkResponsesFromEnvironment() {
+        String value = System.getProperty(CHECK_RESPONSES_PROPERTY, System.getenv("EMULATOR_CHECK_RESPONSES"));
+        return Boolean.parseBoolean(value);
+    }
+}

@@ -1,0 +1,316 @@
+package io.github.capacityemulator.core.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.capacityemulator.core.error.SerializationException;
+import io.github.capacityemulator.core.error.ValidationException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks JSON trees against the contract's shapes, the way SageMaker does.
+ *
+ * <p>Inputs: a value of the wrong JSON type is a {@link SerializationException} (SageMaker fails while
+ * reading the body, before it validates); otherwise every violated constraint is collected in member
+ * order and reported in one {@link ValidationException}. Unknown input members are ignored, a JSON
+ * null reads as absent.
+ *
+ * <p>Outputs: the same walk, plus unknown members, reported as a list of problems so that a handler
+ * that drifts from the model is caught.
+ */
+public final class ContractValidator {
+
+    private final ApiContract contract;
+
+    public ContractValidator(ApiContract contract) {
+        this.contract = contract;
+    }
+
+    /** Throws {@link SerializationException} or {@link ValidationException} if the input breaks the contract. */
+    public void validateInput(OperationContract operation, JsonNode input) {
+        if (input == null || !input.isObject()) {
+            throw new SerializationException("Unexpected JSON type at the request body: expected object, found "
+                    + jsonTypeOf(input));
+        }
+        if (operation.input() == null) {
+            return;
+        }
+        Walk walk = new Walk(false);
+        walk.structureMembers(contract.shape(operation.input()), input, "");
+        if (!walk.typeErrors.isEmpty()) {
+            throw new SerializationException(walk.typeErrors.get(0));
+        }
+        if (!walk.violations.isEmpty()) {
+            throw new ValidationException(validationMessage(walk.violations));
+        }
+    }
+
+    /** Every way in which an output breaks the operation's output shape; empty when it conforms. */
+    public List<String> checkOutput(OperationContract operation, JsonNode output) {
+        if (operation.output() == null) {
+            return List.of();
+        }
+        if (output == null || !output.isObject()) {
+            return List.of("the response body is " + jsonTypeOf(output) + ", not an object");
+        }
+        Walk walk = new Walk(true);
+        walk.structureMembers(contract.shape(operation.output()), output, "");
+        List<String> problems = new ArrayList<>(walk.typeErrors);
+        problems.addAll(walk.violations);
+        return problems;
+    }
+
+    static String validationMessage(List<String> violations) {
+        int n = violations.size();
+        return n + (n == 1 ? " validation error detected: " : " validation errors detected: ")
+                + String.join("; ", violations);
+    }
+
+    /** One traversal; collects type errors and constraint violations separately. */
+    private final class Walk {
+        private final boolean output;
+        private final List<String> typeErrors = new ArrayList<>();
+        private final List<String> violations = new ArrayList<>();
+
+        Walk(boolean output) {
+            this.output = output;
+        }
+
+        void value(Shape shape, JsonNode node, String path) {
+            if (!hasType(shape, node, path)) {
+                return;
+            }
+            switch (shape.type()) {
+                case STRUCTURE -> structure(shape, node, path);
+                case LIST -> list(shape, node, path);
+                case MAP -> map(shape, node, path);
+                default -> scalarPhrases(shape, node).forEach(p -> violate(node, path, p));
+            }
+        }
+
+        void structure(Shape shape, JsonNode node, String path) {
+            if (shape.union()) {
+                List<String> set = shape.members().stream()
+                        .filter(m -> present(node.get(m.name())))
+                        .map(Member::name).toList();
+                if (set.size() != 1) {
+                    violate(node, path, "Member must have exactly one of "
+                            + shape.members().stream().map(Member::name).toList() + " set");
+                }
+            }
+            structureMembers(shape, node, path);
+        }
+
+        void structureMembers(Shape shape, JsonNode node, String path) {
+            for (Member member : shape.members()) {
+                String memberPath = path.isEmpty() ? member.pathName() : path + "." + member.pathName();
+                JsonNode child = node.get(member.name());
+                if (!present(child)) {
+                    if (member.required()) {
+                        violations.add("Value null at '" + memberPath + "' failed to satisfy constraint: Member must not be null");
+                    }
+                    continue;
+                }
+                value(contract.shape(member.shapeName()), child, memberPath);
+            }
+            if (output) {
+                Iterator<String> names = node.fieldNames();
+                while (names.hasNext()) {
+                    String name = names.next();
+                    if (shape.findMember(name).isEmpty()) {
+                        typeErrors.add("member '" + name + "' at '" + (path.isEmpty() ? "<root>" : path)
+                                + "' is not in shape " + shape.name());
+                    }
+                }
+            }
+        }
+
+        void list(Shape shape, JsonNode node, String path) {
+            lengthPhrases(shape, node.size()).forEach(p -> violate(node, path, p));
+            Shape element = contract.shape(shape.member());
+            if (isScalar(element)) {
+                // SageMaker reports constraints of scalar list elements once, on the list itself.
+                Set<String> phrases = new LinkedHashSet<>();
+                for (JsonNode item : node) {
+                    if (hasType(element, item, path + ".member")) {
+                        phrases.addAll(scalarPhrases(element, item));
+                    }
+                }
+                if (!phrases.isEmpty()) {
+                    violate(node, path, "Member must satisfy constraint: " + bracketed(phrases));
+                }
+                return;
+            }
+            int index = 1;
+            for (JsonNode item : node) {
+                String itemPath = path + "." + index++ + ".member";
+                if (!present(item)) {
+                    violations.add("Value null at '" + itemPath + "' failed to satisfy constraint: Member must not be null");
+                    continue;
+                }
+                value(element, item, itemPath);
+            }
+        }
+
+        void map(Shape shape, JsonNode node, String path) {
+            lengthPhrases(shape, node.size()).forEach(p -> violate(node, path, p));
+            Shape keyShape = contract.shape(shape.key());
+            Shape valueShape = contract.shape(shape.value());
+            Set<String> keyPhrases = new LinkedHashSet<>();
+            Set<String> valuePhrases = new LinkedHashSet<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                keyPhrases.addAll(scalarPhrases(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey())));
+                JsonNode v = entry.getValue();
+                if (!present(v)) {
+                    continue;
+                }
+                if (isScalar(valueShape)) {
+                    if (hasType(valueShape, v, path + "." + entry.getKey())) {
+                        valuePhrases.addAll(scalarPhrases(valueShape, v));
+                    }
+                } else {
+                    value(valueShape, v, path + "." + entry.getKey());
+                }
+            }
+            if (!keyPhrases.isEmpty()) {
+                violate(node, path, "Map keys must satisfy constraint: " + bracketed(keyPhrases));
+            }
+            if (!valuePhrases.isEmpty()) {
+                violate(node, path, "Map value must satisfy constraint: " + bracketed(valuePhrases));
+            }
+        }
+
+        /** Checks the JSON type; records a type error and answers false when it does not fit. */
+        boolean hasType(Shape shape, JsonNode node, String path) {
+            String expected = switch (shape.type()) {
+                case STRUCTURE, MAP -> node.isObject() ? null : "object";
+                case LIST -> node.isArray() ? null : "array";
+                case STRING -> node.isTextual() ? null : "string";
+                case BOOLEAN -> node.isBoolean() ? null : "boolean";
+                case INTEGER -> fitsWhole(node, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)) ? null : "integer";
+                case LONG -> fitsWhole(node, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)) ? null : "long";
+                case FLOAT, DOUBLE -> node.isNumber() ? null : "number";
+                case TIMESTAMP -> node.isNumber() ? null : "timestamp (epoch seconds as a JSON number)";
+                case BLOB -> node.isTextual() ? null : "base64 string";
+            };
+            if (expected == null) {
+                return true;
+            }
+            typeErrors.add("Unexpected JSON type at '" + path + "': expected " + expected + ", found " + jsonTypeOf(node));
+            return false;
+        }
+
+        void violate(JsonNode node, String path, String phrase) {
+            violations.add("Value '" + render(node) + "' at '" + path + "' failed to satisfy constraint: " + phrase);
+        }
+    }
+
+    private static boolean fitsWhole(JsonNode node, BigInteger min, BigInteger max) {
+        if (!node.isNumber()) {
+            return false;
+        }
+        if (!node.isIntegralNumber()) {
+            BigDecimal d = node.decimalValue();
+            if (d.stripTrailingZeros().scale() > 0) {
+                return false;
+            }
+        }
+        BigInteger v = node.bigIntegerValue();
+        return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
+    }
+
+    private static boolean isScalar(Shape shape) {
+        return shape.type() != ShapeType.STRUCTURE && shape.type() != ShapeType.LIST && shape.type() != ShapeType.MAP;
+    }
+
+    private static boolean present(JsonNode node) {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    /** The constraint phrases a scalar value breaks, in SageMaker's order: length, pattern, enum, range. */
+    private static List<String> scalarPhrases(Shape shape, JsonNode node) {
+        List<String> phrases = new ArrayList<>();
+        if (shape.type() == ShapeType.STRING) {
+            String text = node.asText();
+            phrases.addAll(lengthPhrases(shape, text.codePointCount(0, text.length())));
+            if (shape.pattern() != null && !shape.pattern().matcher(text).matches()) {
+                String p = shape.pattern().pattern();
+                phrases.add("Member must satisfy regular expression pattern: " + (p.startsWith("^") ? p : "^" + p));
+            }
+            if (shape.hasEnum() && !shape.enumValues().contains(text)) {
+                phrases.add("Member must satisfy enum value set: " + shape.enumValues());
+            }
+        } else if (shape.type().isNumber()) {
+            BigDecimal v = node.decimalValue();
+            if (shape.min() != null && v.compareTo(shape.min()) < 0) {
+                phrases.add("Member must have value greater than or equal to " + plain(shape.min()));
+            }
+            if (shape.max() != null && v.compareTo(shape.max()) > 0) {
+                phrases.add("Member must have value less than or equal to " + plain(shape.max()));
+            }
+        }
+        return phrases;
+    }
+
+    private static List<String> lengthPhrases(Shape shape, int length) {
+        List<String> phrases = new ArrayList<>(2);
+        if (shape.min() != null && BigDecimal.valueOf(length).compareTo(shape.min()) < 0) {
+            phrases.add("Member must have length greater than or equal to " + plain(shape.min()));
+        }
+        if (shape.max() != null && BigDecimal.valueOf(length).compareTo(shape.max()) > 0) {
+            phrases.add("Member must have length less than or equal to " + plain(shape.max()));
+        }
+        return phrases;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String bracketed(Set<String> phrases) {
+        return "[" + String.join(", ", phrases) + "]";
+    }
+
+    /** A value as SageMaker prints it inside {@code Value '...'}: strings raw, lists and maps Java-style. */
+    static String render(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(render(item)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        if (node.isObject()) {
+            List<String> entries = new ArrayList<>();
+            node.fields().forEachRemaining(e -> entries.add(e.getKey() + "=" + render(e.getValue())));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        return node.asText();
+    }
+
+    static String jsonTypeOf(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case OBJECT, POJO -> "object";
+            case ARRAY -> "array";
+            case STRING -> "string";
+            case NUMBER -> node.isIntegralNumber() ? "integer" : "number";
+            case BOOLEAN -> "boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

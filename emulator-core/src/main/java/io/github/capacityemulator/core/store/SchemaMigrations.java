@@ -1,0 +1,55 @@
+package io.github.capacityemulator.core.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema, as an ordered list of versions. At start-up every version above the one recorded in
+ * {@code schema_version} is applied, so a database file from an older emulator is brought up to date.
+ * Never edit a released version: add the next one.
+ */
+final class SchemaMigrations {
+
+    static final List<List<String>> VERSIONS = List.of(
+            // 1: the foundation: settings, and the resources that later versions extend.
+            List.of(
+                    "CREATE TABLE emulator_meta (name VARCHAR(64) PRIMARY KEY, val VARCHAR(1024) NOT NULL)",
+                    "CREATE TABLE training_plan (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
+                            + " name VARCHAR(64) NOT NULL, arn VARCHAR(2048) NOT NULL, created_at BIGINT NOT NULL,"
+                            + " body CLOB NOT NULL, PRIMARY KEY (account, region, name))",
+                    "CREATE TABLE cluster (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
+                            + " name VARCHAR(63) NOT NULL, arn VARCHAR(256) NOT NULL, created_at BIGINT NOT NULL,"
+                            + " body CLOB NOT NULL, PRIMARY KEY (account, region, name), UNIQUE (arn))"));
+
+    /** Tables that hold emulated state; a reset empties them. */
+    static final List<String> STATE_TABLES = List.of("cluster", "training_plan");
+
+    private SchemaMigrations() {
+    }
+
+    static int apply(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+            int current = 0;
+            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rs.next()) {
+                    current = rs.getInt(1);
+                }
+            }
+            if (current > VERSIONS.size()) {
+                throw new SQLException("the database has schema version " + current
+                        + ", newer than this emulator's " + VERSIONS.size());
+            }
+            for (int v = current + 1; v <= VERSIONS.size(); v++) {
+                for (String sql : VERSIONS.get(v - 1)) {
+                    st.execute(sql);
+                }
+                st.execute("INSERT INTO schema_version (version) VALUES (" + v + ")");
+            }
+            return VERSIONS.size();
+        }
+    }
+}

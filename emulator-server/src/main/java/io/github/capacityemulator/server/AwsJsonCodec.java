@@ -1,0 +1,109 @@
+package io.github.capacityemulator.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.capacityemulator.core.error.AwsServiceException;
+import io.github.capacityemulator.core.error.SerializationException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/** SageMaker's awsJson1.1 wire format: reading request bodies, writing results and error envelopes. */
+final class AwsJsonCodec {
+
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    private static final Set<String> ACCEPTED_TYPES = Set.of(CONTENT_TYPE, "application/json");
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Refuses content types other than awsJson's (parameters such as charset are fine; absent is fine). */
+    void checkContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!ACCEPTED_TYPES.contains(mediaType)) {
+            throw new SerializationException("Unsupported Content-Type '" + contentType + "': send the body as "
+                    + CONTENT_TYPE + " (or application/json).");
+        }
+    }
+
+    /** Reads at most {@link #MAX_BODY_BYTES}; more is refused before it is parsed. */
+    byte[] readBody(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    /** The body as a JSON tree; an empty body is {@code {}}. */
+    JsonNode parse(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Malformed JSON in the request body: " + e.getOriginalMessage());
+        }
+    }
+
+    byte[] encodeResult(JsonNode output) {
+        return write(withoutNulls(output == null ? mapper.createObjectNode() : output.deepCopy()));
+    }
+
+    byte[] encodeError(AwsServiceException error) {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("__type", error.code());
+        envelope.put("message", error.getMessage());
+        return write(envelope);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    private byte[] write(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** SageMaker omits absent members rather than sending null. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                JsonNode child = it.next();
+                if (child.isNull()) {
+                    it.remove();
+                } else {
+                    withoutNulls(child);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(AwsJsonCodec::withoutNulls);
+        }
+        return node;
+    }
+
+    private static PayloadTooLarge tooLarge() {
+        return new PayloadTooLarge("Request body is larger than the limit of " + MAX_BODY_BYTES + " bytes (5 MiB).");
+    }
+}

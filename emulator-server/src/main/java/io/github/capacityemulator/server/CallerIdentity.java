@@ -1,0 +1,38 @@
+package io.github.capacityemulator.server;
+
+import io.github.capacityemulator.core.RequestContext;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the account and region from a SigV4 {@code Authorization} header's credential scope. The
+ * signature itself is not verified: any key signs, as in other local AWS emulators. A 12-digit access
+ * key id is taken as the account id; any other key, an unsigned request, or a header that is not SigV4
+ * uses the default account and region.
+ */
+final class CallerIdentity {
+
+    private static final Pattern CREDENTIAL = Pattern.compile(
+            "Credential=([^/,\\s]+)/\\d{8}/([^/,\\s]+)/[^/,\\s]+/aws4_request");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+    private CallerIdentity() {
+    }
+
+    static RequestContext of(String authorization, String requestId) {
+        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256")) {
+            return new RequestContext(RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION, requestId);
+        }
+        Matcher m = CREDENTIAL.matcher(authorization);
+        if (!m.find()) {
+            return new RequestContext(RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION, requestId);
+        }
+        String accessKey = m.group(1);
+        String region = m.group(2);
+        String account = ACCOUNT_ID.matcher(accessKey).matches() ? accessKey : RequestContext.DEFAULT_ACCOUNT;
+        return new RequestContext(account, REGION.matcher(region).matches() ? region : RequestContext.DEFAULT_REGION,
+                requestId);
+    }
+}

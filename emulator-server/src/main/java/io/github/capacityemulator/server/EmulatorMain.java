@@ -1,0 +1,62 @@
+package io.github.capacityemulator.server;
+
+import io.github.capacityemulator.core.Emulator;
+import io.github.capacityemulator.core.EmulatorSettings;
+import io.github.capacityemulator.core.EmulatorVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar sagemaker-emulator.jar}: starts the emulator and serves it until SIGTERM. */
+public final class EmulatorMain {
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) {
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(args, System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(ServerOptions.usage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(ServerOptions.usage());
+            return;
+        }
+        configureDefaultLogging();
+        Logger log = LoggerFactory.getLogger(EmulatorMain.class);
+
+        Emulator emulator = Emulator.start(EmulatorSettings.defaults()
+                .withDataDir(options.dataDir())
+                .withClockFrozen(options.clockFrozen()));
+        EmulatorServer server = EmulatorServer.start(emulator, options.host(), options.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            emulator.close();
+            log.info("SageMaker emulator stopped");
+        }, "emulator-shutdown"));
+
+        log.info("SageMaker emulator {} started on {}: state {}, clock {}", EmulatorVersion.current(),
+                server.endpoint(), emulator.storeDescription(), options.clockFrozen() ? "frozen" : "real");
+        System.out.println("SageMaker emulator listening on " + server.endpoint());
+        System.out.flush();
+    }
+
+    /** Sensible slf4j-simple defaults for the fat jar; a -D on the command line still wins. */
+    private static void configureDefaultLogging() {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.io.javalin", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.capacityemulator.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.capacityemulator.core.Emulator;
+import io.github.capacityemulator.core.admin.AdminRequestException;
+import io.github.capacityemulator.server.admin.AdminRoute;
+import io.github.capacityemulator.server.admin.AdminRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The HTTP edge: the awsJson1.1 endpoint at {@code POST /} and the admin API under {@code /_emulator}. */
+public final class EmulatorServer implements AutoCloseable {
+
+    static final String REQUEST_ID = "emulator.requestId";
+    static final String OPERATION = "emulator.operation";
+    static final String ERROR_CODE = "emulator.errorCode";
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Javalin app;
+    private final String host;
+
+    private EmulatorServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /** Starts serving {@code emulator} on host:port ({@code 0} picks a free port). */
+    public static EmulatorServer start(Emulator emulator, String host, int port) {
+        AwsJsonCodec codec = new AwsJsonCodec();
+        AwsJsonEndpoint endpoint = new AwsJsonEndpoint(emulator, codec);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.requestLogger.http((ctx, ms) -> {
+                if (LOG.isDebugEnabled()) {
+                    String error = ctx.attribute(ERROR_CODE);
+                    LOG.debug("{} {} {} -> {}{} in {} ms (request {})", ctx.method(), ctx.path(),
+                            ctx.<String>attribute(OPERATION), ctx.statusCode(), error == null ? "" : " " + error,
+                            String.format("%.1f", ms), ctx.<String>attribute(REQUEST_ID));
+                }
+            });
+        });
+        app.before(ctx -> {
+            String requestId = UUID.randomUUID().toString();
+            ctx.attribute(REQUEST_ID, requestId);
+            ctx.header("x-amzn-RequestId", requestId);
+        });
+        app.post("/", endpoint::handle);
+        for (AdminRoute route : AdminRoutes.all()) {
+            app.addHttpHandler(HandlerType.valueOf(route.method()), route.path(),
+                    ctx -> runAdmin(ctx, emulator, route));
+        }
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith(AdminRoutes.ROOT)) {
+                adminError(ctx, 404, "no admin route " + ctx.method() + " " + ctx.path());
+            } else {
+                endpoint.writeError(ctx, new RouteNotFound("No route for " + ctx.method() + " " + ctx.path()
+                        + ": SageMaker operations are POST / with an X-Amz-Target header."));
+            }
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            adminError(ctx, 500, "internal error: " + e);
+        });
+        app.start(host, port);
+        return new EmulatorServer(app, host);
+    }
+
+    private static void runAdmin(Context ctx, Emulator emulator, AdminRoute route) {
+        JsonNode body;
+        try {
+            String text = ctx.body();
+            body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            adminError(ctx, 400, "the body is not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (!body.isObject()) {
+            adminError(ctx, 400, "the body must be a JSON object");
+            return;
+        }
+        try {
+            ctx.status(200).json(route.task().run(emulator.admin(), body));
+        } catch (AdminRequestException e) {
+            adminError(ctx, 400, e.getMessage());
+        }
+    }
+
+    private static void adminError(Context ctx, int status, String message) {
+        ctx.status(status).json(JSON.createObjectNode().put("error", message));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The base URI clients point their SDK at. */
+    public URI endpoint() {
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.capacityemulator.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The command line: each flag ({@code --port 4590} or {@code --port=4590}) beats its environment
+ * variable, which beats the default.
+ */
+record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, boolean help) {
+
+    static final int DEFAULT_PORT = 4590;
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** Flag, env var, value name, what it does. */
+    private static final List<String[]> FLAGS = List.of(
+            new String[] {"--port", "EMULATOR_PORT", "PORT", "port to listen on; 0 picks a free one (default " + DEFAULT_PORT + ")"},
+            new String[] {"--host", "EMULATOR_HOST", "HOST", "address to bind (default " + DEFAULT_HOST + "; 0.0.0.0 for all)"},
+            new String[] {"--data-dir", "EMULATOR_DATA_DIR", "DIR", "keep state in an H2 file in DIR (default: in memory)"},
+            new String[] {"--clock", "EMULATOR_CLOCK", "real|frozen", "start the clock running (real) or frozen (default real)"});
+
+    static String usage() {
+        StringBuilder out = new StringBuilder("Usage: java -jar sagemaker-emulator.jar [options]\n\n"
+                + "Local emulator of the Amazon SageMaker training plan and HyperPod cluster APIs.\n\nOptions:\n");
+        for (String[] f : FLAGS) {
+            out.append(String.format("  %-26s %s (env %s)%n", f[0] + " " + f[2], f[3], f[1]));
+        }
+        out.append(String.format("  %-26s %s%n", "--help", "print this help and exit"));
+        return out.toString();
+    }
+
+    static ServerOptions parse(String[] args, Function<String, String> env) {
+        Map<String, String> given = new java.util.HashMap<>();
+        List<String> known = new ArrayList<>();
+        FLAGS.forEach(f -> known.add(f[0]));
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option: " + arg);
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            given.put(name, value);
+        }
+        Function<String[], String> valueOf = f -> given.containsKey(f[0]) ? given.get(f[0]) : blankToNull(env.apply(f[1]));
+
+        String host = valueOf.apply(FLAGS.get(1));
+        String port = valueOf.apply(FLAGS.get(0));
+        String dataDir = valueOf.apply(FLAGS.get(2));
+        String clock = valueOf.apply(FLAGS.get(3));
+        return new ServerOptions(
+                host == null ? DEFAULT_HOST : host,
+                port == null ? DEFAULT_PORT : parsePort(port),
+                dataDir == null ? null : Path.of(dataDir),
+                parseClock(clock),
+                help);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+
+    private static boolean parseClock(String value) {
+        if (value == null || value.equals("real")) {
+            return false;
+        }
+        if (value.equals("frozen")) {
+            return true;
+        }
+        throw new IllegalArgumentException("--clock must be 'real' or 'frozen', not '" + value + "'");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

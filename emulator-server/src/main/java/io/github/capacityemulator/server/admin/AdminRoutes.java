@@ -1,0 +1,35 @@
+package io.github.capacityemulator.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.capacityemulator.core.admin.EmulatorAdmin;
+import io.github.capacityemulator.core.admin.Health;
+
+import java.util.List;
+
+/** The admin API under {@code /_emulator}: a table of routes, each delegating to {@link EmulatorAdmin}. */
+public final class AdminRoutes {
+
+    public static final String ROOT = "/_emulator";
+
+    private AdminRoutes() {
+    }
+
+    public static List<AdminRoute> all() {
+        return List.of(
+                new AdminRoute("GET", ROOT + "/health", AdminRoutes::health),
+                new AdminRoute("POST", ROOT + "/reset", AdminRoutes::reset),
+                new AdminRoute("GET", ROOT + "/clock", ClockTasks::read),
+                new AdminRoute("PUT", ROOT + "/clock", ClockTasks::set),
+                new AdminRoute("POST", ROOT + "/clock/advance", ClockTasks::advance));
+    }
+
+    private static JsonNode health(EmulatorAdmin admin, JsonNode body) {
+        Health health = admin.health();
+        return AdminJson.MAPPER.createObjectNode().put("status", health.status()).put("version", health.version());
+    }
+
+    private static JsonNode reset(EmulatorAdmin admin, JsonNode body) {
+        admin.reset();
+        return AdminJson.MAPPER.createObjectNode().put("status", "reset");
+    }
+}
