@@ -1,0 +1,184 @@
+package io.github.capacityemulator.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The awsJson1.1 edge: content types, bodies, targets, envelopes and headers. */
+class AwsJsonEdgeTest extends RunningEmulator {
+
+    @Test
+    void successIs200WithAwsJsonAndARequestId() {
+        call("ListClusters").body("{}").post("/")
+                .then().statusCode(200)
+                .header("Content-Type", AMZ_JSON)
+                .header("x-amzn-RequestId", matchesPattern(UUID_PATTERN))
+                .body(equalTo("{\"ClusterSummaries\":[]}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-amz-json-1.1", "application/x-amz-json-1.1; charset=utf-8",
+            "application/json", "Application/JSON;charset=UTF-8"})
+    void acceptsAwsJsonAndJsonContentTypesWithParameters(String contentType) {
+        api().header("X-Amz-Target", "SageMaker.ListTrainingPlans")
+                .contentType(contentType).body("{}").post("/")
+                .then().statusCode(200).body(equalTo("{\"TrainingPlanSummaries\":[]}"));
+    }
+
+    @Test
+    void acceptsAMissingContentTypeAndAnEmptyBody() throws Exception {
+        // java.net.http sends no Content-Type for an empty POST, as a bare curl -X POST does.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint())
+                .header("X-Amz-Target", "SageMaker.ListClusters")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.request().headers().firstValue("Content-Type")).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"ClusterSummaries\":[]}");
+    }
+
+    @Test
+    void refusesFormEncodingSayingWhatToSend() {
+        api().header("X-Amz-Target", "SageMaker.ListClusters")
+                .contentType("application/x-www-form-urlencoded").body("{}").post("/")
+                .then().statusCode(400)
+                .header("x-amzn-ErrorType", "SerializationException")
+                .header("Content-Type", AMZ_JSON)
+                .body("__type", equalTo("SerializationException"))
+                .body("message", equalTo("Unsupported Content-Type 'application/x-www-form-urlencoded':"
+                        + " send the body as application/x-amz-json-1.1 (or application/json)."));
+    }
+
+    @Test
+    void malformedJsonIsASerializationException() {
+        call("ListClusters").body("{\"MaxResults\": ").post("/")
+                .then().statusCode(400)
+                .header("x-amzn-ErrorType", "SerializationException")
+                .header("x-amzn-RequestId", matchesPattern(UUID_PATTERN))
+                .body("__type", equalTo("SerializationException"))
+                .body("message", startsWith("Malformed JSON in the request body: "));
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsASerializationException() {
+        call("ListClusters").body("[]").post("/")
+                .then().statusCode(400)
+                .body("__type", equalTo("SerializationException"))
+                .body("message", equalTo("Unexpected JSON type at the request body: expected object, found array"));
+    }
+
+    @Test
+    void aMemberOfTheWrongTypeIsASerializationExceptionNamingIt() {
+        call("ListClusters").body("{\"MaxResults\":\"ten\"}").post("/")
+                .then().statusCode(400)
+                .header("x-amzn-ErrorType", "SerializationException")
+                .body("message", equalTo("Unexpected JSON type at 'maxResults': expected integer, found string"));
+    }
+
+    @Test
+    void unknownMembersAreIgnored() {
+        call("ListClusters").body("{\"SomethingNewer\":true,\"MaxResults\":5}").post("/")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void validationErrorsUseSageMakersExactText() {
+        call("CreateCluster").body("{\"ClusterName\":\"bad_name!\"}").post("/")
+                .then().statusCode(400)
+                .header("x-amzn-ErrorType", "ValidationException")
+                .body("__type", equalTo("ValidationException"))
+                .body("message", equalTo("1 validation error detected: Value 'bad_name!' at 'clusterName' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*"));
+    }
+
+    @Test
+    void describeOfAMissingClusterIsResourceNotFound() {
+        call("DescribeCluster").body("{\"ClusterName\":\"missing\"}").post("/")
+                .then().statusCode(400)
+                .header("x-amzn-ErrorType", "ResourceNotFound")
+                .body("__type", equalTo("ResourceNotFound"))
+                .body("message", equalTo("Cluster 'missing' does not exist."));
+        call("DescribeTrainingPlan").body("{\"TrainingPlanName\":\"missing\"}").post("/")
+                .then().statusCode(400)
+                .body("__type", equalTo("ResourceNotFound"))
+                .body("message", equalTo("Training plan 'missing' does not exist."));
+    }
+
+    @Test
+    void aForgedNextTokenIsAValidationException() {
+        call("ListTrainingPlans").body("{\"NextToken\":\"eyJrIjoxfQ.c2lnbmF0dXJl\"}").post("/")
+                .then().statusCode(400)
+                .body("__type", equalTo("ValidationException"))
+                .body("message", equalTo("Invalid pagination token given. Use the NextToken from the previous response."));
+    }
+
+    @Test
+    void unknownMissingOrForeignTargetsAreUnknownOperation() {
+        call("MakeCoffee").body("{}").post("/")
+                .then().statusCode(400)
+                .header("x-amzn-ErrorType", "UnknownOperationException")
+                .body("__type", equalTo("UnknownOperationException"))
+                .body("message", equalTo("Operation MakeCoffee is not a SageMaker operation."));
+        api().contentType(AMZ_JSON).body("{}").post("/")
+                .then().statusCode(400)
+                .body("__type", equalTo("UnknownOperationException"))
+                .body("message", equalTo("Missing X-Amz-Target header: send X-Amz-Target: SageMaker.<Operation>."));
+        api().header("X-Amz-Target", "DynamoDB_20120810.ListTables").contentType(AMZ_JSON).body("{}").post("/")
+                .then().statusCode(400)
+                .body("__type", equalTo("UnknownOperationException"))
+                .body("message", equalTo("Operation DynamoDB_20120810.ListTables is not a SageMaker operation:"
+                        + " X-Amz-Target must be SageMaker.<Operation>."));
+    }
+
+    @Test
+    void aRealOperationThatIsNotEmulatedIs501NamingIt() {
+        call("CreateTrainingJob").body("{}").post("/")
+                .then().statusCode(501)
+                .header("x-amzn-ErrorType", "NotImplemented")
+                .header("x-amzn-RequestId", matchesPattern(UUID_PATTERN))
+                .body("__type", equalTo("NotImplemented"))
+                .body("message", equalTo("CreateTrainingJob is not emulated: this emulator serves SageMaker training"
+                        + " plans and HyperPod clusters only."));
+    }
+
+    @Test
+    void anEmulatedOperationWithoutAHandlerIsValidatedFirstThen501() {
+        call("SearchTrainingPlanOfferings").body("{\"InstanceCount\":-1}").post("/")
+                .then().statusCode(400).body("__type", equalTo("ValidationException"));
+        call("SearchTrainingPlanOfferings").body("{}").post("/")
+                .then().statusCode(501)
+                .body("__type", equalTo("NotImplemented"))
+                .body("message", startsWith("SearchTrainingPlanOfferings is not emulated yet"));
+    }
+
+    @Test
+    void aBodyOverFiveMebibytesIs413() {
+        String big = "{\"NextToken\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        call("ListClusters").body(big.getBytes(StandardCharsets.UTF_8)).post("/")
+                .then().statusCode(413)
+                .header("x-amzn-ErrorType", "SerializationException")
+                .body("__type", equalTo("SerializationException"))
+                .body("message", equalTo("Request body is larger than the limit of 5242880 bytes (5 MiB)."));
+    }
+
+    @Test
+    void otherPathsAndMethodsAre404WithTheEnvelope() {
+        api().get("/").then().statusCode(404)
+                .header("x-amzn-ErrorType", "UnknownOperationException")
+                .header("x-amzn-RequestId", matchesPattern(UUID_PATTERN))
+                .body("__type", equalTo("UnknownOperationException"))
+                .body("message", equalTo("No route for GET /: SageMaker operations are POST / with an X-Amz-Target header."));
+        call("ListClusters").body("{}").post("/v1/clusters").then().statusCode(404)
+                .body("__type", equalTo("UnknownOperationException"));
+        api().delete("/").then().statusCode(404).body("__type", equalTo("UnknownOperationException"));
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.capacityemulator.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerOptionsTest {
+
+    private static ServerOptions parse(Map<String, String> env, String... args) {
+        return ServerOptions.parse(args, env::get);
+    }
+
+    @Test
+    void defaults() {
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, false));
+    }
+
+    @Test
+    void flagsInBothForms() {
+        assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, false));
+        assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
+    }
+
+    @Test
+    void environmentVariablesAndAFlagBeatsItsVariable() {
+        Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
+                "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, false));
+        assertThat(parse(env, "--port", "6000", "--clock", "real"))
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, false));
+    }
+
+    @Test
+    void badValuesAreRefusedWithAReason() {
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "http")).hasMessage("--port must be a number from 0 to 65535, not 'http'");
+        assertThatThrownBy(() -> parse(Map.of(), "--port=70000")).hasMessage("--port must be a number from 0 to 65535, not '70000'");
+        assertThatThrownBy(() -> parse(Map.of("EMULATOR_CLOCK", "slow"))).hasMessage("--clock must be 'real' or 'frozen', not 'slow'");
+        assertThatThrownBy(() -> parse(Map.of(), "--verbose")).hasMessage("unknown option: --verbose");
+        assertThatThrownBy(() -> parse(Map.of(), "--port")).hasMessage("--port needs a value");
+    }
+
+    @Test
+    void helpListsEveryFlagAndItsVariable() {
+        assertThat(parse(Map.of(), "--help").help()).isTrue();
+        assertThat(ServerOptions.usage()).contains("--port", "EMULATOR_PORT", "--host", "EMULATOR_HOST",
+                "--data-dir", "EMULATOR_DATA_DIR", "--clock", "EMULATOR_CLOCK", "--help", "4590");
+    }
+}
