@@ -39,6 +39,11 @@ class EmulatorDispatchTest {
     }
 
     @Test
+    void responseChecksAreOnInThisSuite() {
+        assertThat(EmulatorSettings.defaults().checkResponses()).isTrue();
+    }
+
+    @Test
     void describeOfAMissingResourceNamesIt() throws Exception {
         assertThatThrownBy(() -> emulator.dispatch(CALLER, "DescribeCluster", json("{\"ClusterName\":\"ghost\"}")))
                 .isInstanceOf(ResourceNotFound.class).hasMessage("Cluster 'ghost' does not exist.");

@@ -17,6 +17,11 @@ class AdminApiTest extends RunningEmulator {
     }
 
     @Test
+    void responseChecksAreOnInThisSuite() {
+        assertThat(io.github.capacityemulator.core.EmulatorSettings.defaults().checkResponses()).isTrue();
+    }
+
+    @Test
     void healthReportsOkAndTheVersion() {
         api().get("/_emulator/health").then().statusCode(200)
                 .header("x-amzn-RequestId", matchesPattern(UUID_PATTERN))
