@@ -1,7 +1,7 @@
 package io.github.capacityemulator.server;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,27 +15,33 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, b
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
 
-    /** Flag, env var, value name, what it does. */
-    private static final List<String[]> FLAGS = List.of(
-            new String[] {"--port", "EMULATOR_PORT", "PORT", "port to listen on; 0 picks a free one (default " + DEFAULT_PORT + ")"},
-            new String[] {"--host", "EMULATOR_HOST", "HOST", "address to bind (default " + DEFAULT_HOST + "; 0.0.0.0 for all)"},
-            new String[] {"--data-dir", "EMULATOR_DATA_DIR", "DIR", "keep state in an H2 file in DIR (default: in memory)"},
-            new String[] {"--clock", "EMULATOR_CLOCK", "real|frozen", "start the clock running (real) or frozen (default real)"});
+    /** A flag, the environment variable it overrides, its value's name and what it does. */
+    private record Flag(String name, String env, String valueName, String help) {
+    }
+
+    private static final Flag PORT = new Flag("--port", "EMULATOR_PORT", "PORT",
+            "port to listen on; 0 picks a free one (default " + DEFAULT_PORT + ")");
+    private static final Flag HOST = new Flag("--host", "EMULATOR_HOST", "HOST",
+            "address to bind (default " + DEFAULT_HOST + "; 0.0.0.0 for all)");
+    private static final Flag DATA_DIR = new Flag("--data-dir", "EMULATOR_DATA_DIR", "DIR",
+            "keep state in an H2 file in DIR (default: in memory)");
+    private static final Flag CLOCK = new Flag("--clock", "EMULATOR_CLOCK", "real|frozen",
+            "start the clock running (real) or frozen (default real)");
+    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK);
 
     static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar sagemaker-emulator.jar [options]\n\n"
                 + "Local emulator of the Amazon SageMaker training plan and HyperPod cluster APIs.\n\nOptions:\n");
-        for (String[] f : FLAGS) {
-            out.append(String.format("  %-26s %s (env %s)%n", f[0] + " " + f[2], f[3], f[1]));
+        for (Flag f : FLAGS) {
+            out.append(String.format("  %-26s %s (env %s)%n", f.name() + " " + f.valueName(), f.help(), f.env()));
         }
         out.append(String.format("  %-26s %s%n", "--help", "print this help and exit"));
         return out.toString();
     }
 
     static ServerOptions parse(String[] args, Function<String, String> env) {
-        Map<String, String> given = new java.util.HashMap<>();
-        List<String> known = new ArrayList<>();
-        FLAGS.forEach(f -> known.add(f[0]));
+        Map<String, String> given = new HashMap<>();
+        List<String> known = FLAGS.stream().map(Flag::name).toList();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -57,12 +63,12 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, b
             }
             given.put(name, value);
         }
-        Function<String[], String> valueOf = f -> given.containsKey(f[0]) ? given.get(f[0]) : blankToNull(env.apply(f[1]));
+        Function<Flag, String> valueOf = f -> given.containsKey(f.name()) ? given.get(f.name()) : blankToNull(env.apply(f.env()));
 
-        String host = valueOf.apply(FLAGS.get(1));
-        String port = valueOf.apply(FLAGS.get(0));
-        String dataDir = valueOf.apply(FLAGS.get(2));
-        String clock = valueOf.apply(FLAGS.get(3));
+        String host = valueOf.apply(HOST);
+        String port = valueOf.apply(PORT);
+        String dataDir = valueOf.apply(DATA_DIR);
+        String clock = valueOf.apply(CLOCK);
         return new ServerOptions(
                 host == null ? DEFAULT_HOST : host,
                 port == null ? DEFAULT_PORT : parsePort(port),
