@@ -15,7 +15,12 @@ import io.github.capacityemulator.core.error.NotImplementedException;
 import io.github.capacityemulator.core.error.UnknownOperationException;
 import io.github.capacityemulator.core.paging.PageTokens;
 import io.github.capacityemulator.core.paging.ResourceLister;
-import io.github.capacityemulator.core.plans.TrainingPlanOperations;
+import io.github.capacityemulator.core.capacity.CapacityInventory;
+import io.github.capacityemulator.core.capacity.InventorySource;
+import io.github.capacityemulator.core.plans.PaymentOutcomes;
+import io.github.capacityemulator.core.plans.TrainingPlanService;
+import io.github.capacityemulator.core.tags.TagRecords;
+import io.github.capacityemulator.core.tags.TagService;
 import io.github.capacityemulator.core.store.ResourceTable;
 import io.github.capacityemulator.core.store.Store;
 import org.slf4j.Logger;
@@ -41,6 +46,8 @@ public final class Emulator implements AutoCloseable {
     private final Store store;
     private final Map<String, OperationHandler> handlers;
     private final EmulatorAdmin admin;
+    private final InventorySource inventory;
+    private final PaymentOutcomes payments = new PaymentOutcomes();
 
     private Emulator(EmulatorSettings settings) {
         this.settings = settings;
@@ -48,14 +55,27 @@ public final class Emulator implements AutoCloseable {
         this.validator = new ContractValidator(contract);
         this.clock = new EmulatorClock(settings.systemClock(), settings.clockFrozen());
         this.store = settings.dataDir() == null ? Store.inMemory() : Store.inDirectory(settings.dataDir());
-        ResourceLister lister = new ResourceLister(new PageTokens(StoreSecrets.pageTokenKey(store)));
-        TrainingPlanOperations plans = new TrainingPlanOperations(new ResourceTable(store, "training_plan"), lister);
+        this.inventory = new InventorySource(settings.inventory());
+        PageTokens tokens = new PageTokens(StoreSecrets.pageTokenKey(store));
+        ResourceLister lister = new ResourceLister(tokens);
+        TagService tags = new TagService(store, new TagRecords(), tokens);
+        TrainingPlanService plans = new TrainingPlanService(store, clock, inventory, payments, settings.plans(),
+                new ResourceTable(store, "training_plan"), tags, tokens);
         ClusterOperations clusters = new ClusterOperations(new ResourceTable(store, "cluster"), lister);
-        this.handlers = Map.of(
-                "DescribeTrainingPlan", plans::describe,
-                "ListTrainingPlans", plans::list,
-                "DescribeCluster", clusters::describe,
-                "ListClusters", clusters::list);
+        this.handlers = Map.ofEntries(
+                Map.entry("SearchTrainingPlanOfferings", plans::search),
+                Map.entry("CreateTrainingPlan", plans::create),
+                Map.entry("DescribeTrainingPlan", plans::describe),
+                Map.entry("ListTrainingPlans", plans::list),
+                Map.entry("ExtendTrainingPlan", plans::extend),
+                Map.entry("DescribeTrainingPlanExtensionHistory", plans::extensionHistory),
+                Map.entry("DescribeReservedCapacity", plans::describeReservedCapacity),
+                Map.entry("ListUltraServersByReservedCapacity", plans::listUltraServers),
+                Map.entry("AddTags", tags::add),
+                Map.entry("ListTags", tags::list),
+                Map.entry("DeleteTags", tags::delete),
+                Map.entry("DescribeCluster", clusters::describe),
+                Map.entry("ListClusters", clusters::list));
         this.admin = new Admin();
     }
 
@@ -144,9 +164,34 @@ public final class Emulator implements AutoCloseable {
         }
 
         @Override
+        public JsonNode inventory() {
+            return inventory.current().inventory().toJson();
+        }
+
+        @Override
+        public JsonNode replaceInventory(JsonNode document) {
+            try {
+                inventory.replace(CapacityInventory.parse(document));
+            } catch (IllegalArgumentException e) {
+                throw new AdminRequestException(e.getMessage());
+            }
+            return inventory();
+        }
+
+        @Override
+        public int failNextPayments(int count) {
+            if (count < 1) {
+                throw new AdminRequestException("count must be a whole number >= 1");
+            }
+            return payments.failNext(count);
+        }
+
+        @Override
         public void reset() {
             store.wipe();
             clock.reset();
+            inventory.reset();
+            payments.reset();
         }
     }
 }

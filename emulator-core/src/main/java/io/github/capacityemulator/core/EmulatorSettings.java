@@ -1,5 +1,8 @@
 package io.github.capacityemulator.core;
 
+import io.github.capacityemulator.core.capacity.CapacityInventory;
+import io.github.capacityemulator.core.plans.PlanSettings;
+
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -10,26 +13,42 @@ import java.time.Clock;
  * @param clockFrozen    start with the clock frozen at the real time
  * @param checkResponses check every response against the contract's output shape (tests turn it on)
  * @param systemClock    the real time the emulator clock adds its offset to
+ * @param inventory      the capacity inventory at start-up (and after a reset)
+ * @param plans          payment delay, plan quota, quote validity
  */
-public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkResponses, Clock systemClock) {
+public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkResponses, Clock systemClock,
+                               CapacityInventory inventory, PlanSettings plans) {
 
     /** The system property (or, upper-cased with underscores, the env var) that turns response checks on. */
     public static final String CHECK_RESPONSES_PROPERTY = "emulator.checkResponses";
 
     public static EmulatorSettings defaults() {
-        return new EmulatorSettings(null, false, checkResponsesFromEnvironment(), Clock.systemUTC());
+        return new EmulatorSettings(null, false, checkResponsesFromEnvironment(), Clock.systemUTC(),
+                CapacityInventory.defaults(), PlanSettings.defaults());
     }
 
     public EmulatorSettings withDataDir(Path dir) {
-        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock);
+        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans);
     }
 
     public EmulatorSettings withClockFrozen(boolean frozen) {
-        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock);
+        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans);
     }
 
     public EmulatorSettings withCheckResponses(boolean check) {
-        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock);
+        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans);
+    }
+
+    public EmulatorSettings withSystemClock(Clock clock) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, clock, inventory, plans);
+    }
+
+    public EmulatorSettings withInventory(CapacityInventory startUpInventory) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans);
+    }
+
+    public EmulatorSettings withPlans(PlanSettings planSettings) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings);
     }
 
     static boolean checkResponsesFromEnvironment() {

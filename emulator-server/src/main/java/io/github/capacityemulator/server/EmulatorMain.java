@@ -3,6 +3,11 @@ package io.github.capacityemulator.server;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.EmulatorVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.capacityemulator.core.capacity.CapacityInventory;
+import io.github.capacityemulator.core.plans.PlanSettings;
+
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +34,21 @@ public final class EmulatorMain {
         configureDefaultLogging();
         Logger log = LoggerFactory.getLogger(EmulatorMain.class);
 
+        CapacityInventory inventory;
+        try {
+            inventory = options.inventory() == null ? CapacityInventory.defaults()
+                    : CapacityInventory.parse(new ObjectMapper().readTree(options.inventory().toFile()));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("error: cannot read the inventory file " + options.inventory() + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Emulator emulator = Emulator.start(EmulatorSettings.defaults()
                 .withDataDir(options.dataDir())
-                .withClockFrozen(options.clockFrozen()));
+                .withClockFrozen(options.clockFrozen())
+                .withInventory(inventory)
+                .withPlans(new PlanSettings(options.paymentDelay(), options.maxTrainingPlans(),
+                        PlanSettings.DEFAULT_OFFERING_VALIDITY)));
         EmulatorServer server = EmulatorServer.start(emulator, options.host(), options.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,6 +1,9 @@
 package io.github.capacityemulator.server;
 
+import io.github.capacityemulator.core.plans.PlanSettings;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,8 @@ import java.util.function.Function;
  * The command line: each flag ({@code --port 4590} or {@code --port=4590}) beats its environment
  * variable, which beats the default.
  */
-record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, boolean help) {
+record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, Path inventory,
+                     Duration paymentDelay, int maxTrainingPlans, boolean help) {
 
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -27,7 +31,15 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, b
             "keep state in an H2 file in DIR (default: in memory)");
     private static final Flag CLOCK = new Flag("--clock", "EMULATOR_CLOCK", "real|frozen",
             "start the clock running (real) or frozen (default real)");
-    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK);
+    private static final Flag INVENTORY = new Flag("--inventory", "EMULATOR_INVENTORY", "FILE",
+            "capacity inventory JSON file (default: the built-in inventory)");
+    private static final Flag PAYMENT_DELAY = new Flag("--payment-delay", "EMULATOR_PAYMENT_DELAY", "SECONDS",
+            "clock seconds a plan stays Pending while payment is collected (default "
+                    + PlanSettings.DEFAULT_PAYMENT_DELAY.toSeconds() + ")");
+    private static final Flag MAX_PLANS = new Flag("--max-training-plans", "EMULATOR_MAX_TRAINING_PLANS", "N",
+            "quota of live training plans per account and region (default "
+                    + PlanSettings.DEFAULT_MAX_PLANS_PER_REGION + ")");
+    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, INVENTORY, PAYMENT_DELAY, MAX_PLANS);
 
     static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar sagemaker-emulator.jar [options]\n\n"
@@ -69,11 +81,18 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, b
         String port = valueOf.apply(PORT);
         String dataDir = valueOf.apply(DATA_DIR);
         String clock = valueOf.apply(CLOCK);
+        String inventory = valueOf.apply(INVENTORY);
+        String paymentDelay = valueOf.apply(PAYMENT_DELAY);
+        String maxPlans = valueOf.apply(MAX_PLANS);
         return new ServerOptions(
                 host == null ? DEFAULT_HOST : host,
                 port == null ? DEFAULT_PORT : parsePort(port),
                 dataDir == null ? null : Path.of(dataDir),
                 parseClock(clock),
+                inventory == null ? null : Path.of(inventory),
+                paymentDelay == null ? PlanSettings.DEFAULT_PAYMENT_DELAY
+                        : Duration.ofSeconds(whole(PAYMENT_DELAY, paymentDelay, 0)),
+                maxPlans == null ? PlanSettings.DEFAULT_MAX_PLANS_PER_REGION : (int) whole(MAX_PLANS, maxPlans, 1),
                 help);
     }
 
@@ -86,6 +105,18 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, b
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+
+    private static long whole(Flag flag, String value, long min) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < min || n > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag.name() + " must be a whole number >= " + min + ", not '" + value + "'");
         }
     }
 

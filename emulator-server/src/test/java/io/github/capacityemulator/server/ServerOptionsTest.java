@@ -3,6 +3,7 @@ package io.github.capacityemulator.server;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,13 +17,13 @@ class ServerOptionsTest {
 
     @Test
     void defaults() {
-        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, false));
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, false));
     }
 
     @Test
     void flagsInBothForms() {
         assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
-                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, false));
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, false));
         assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
     }
 
@@ -30,9 +31,22 @@ class ServerOptionsTest {
     void environmentVariablesAndAFlagBeatsItsVariable() {
         Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
                 "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
-        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, false));
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, false));
         assertThat(parse(env, "--port", "6000", "--clock", "real"))
-                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, false));
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, false));
+    }
+
+    @Test
+    void trainingPlanSettings() {
+        ServerOptions o = parse(Map.of("EMULATOR_PAYMENT_DELAY", "30"), "--inventory", "/etc/inv.json",
+                "--max-training-plans=3");
+        assertThat(o.inventory()).isEqualTo(Path.of("/etc/inv.json"));
+        assertThat(o.paymentDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.maxTrainingPlans()).isEqualTo(3);
+        assertThatThrownBy(() -> parse(Map.of(), "--payment-delay", "-1"))
+                .hasMessage("--payment-delay must be a whole number >= 0, not '-1'");
+        assertThatThrownBy(() -> parse(Map.of(), "--max-training-plans", "0"))
+                .hasMessage("--max-training-plans must be a whole number >= 1, not '0'");
     }
 
     @Test
@@ -48,6 +62,8 @@ class ServerOptionsTest {
     void helpListsEveryFlagAndItsVariable() {
         assertThat(parse(Map.of(), "--help").help()).isTrue();
         assertThat(ServerOptions.usage()).contains("--port", "EMULATOR_PORT", "--host", "EMULATOR_HOST",
-                "--data-dir", "EMULATOR_DATA_DIR", "--clock", "EMULATOR_CLOCK", "--help", "4590");
+                "--data-dir", "EMULATOR_DATA_DIR", "--clock", "EMULATOR_CLOCK", "--inventory", "EMULATOR_INVENTORY",
+                "--payment-delay", "EMULATOR_PAYMENT_DELAY", "--max-training-plans", "EMULATOR_MAX_TRAINING_PLANS",
+                "--help", "4590");
     }
 }

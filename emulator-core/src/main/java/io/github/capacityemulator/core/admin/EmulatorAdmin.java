@@ -1,5 +1,6 @@
 package io.github.capacityemulator.core.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.clock.ClockState;
 
 import java.time.Duration;
@@ -20,6 +21,15 @@ public interface EmulatorAdmin {
 
     /** Sets the clock; {@link AdminRequestException} when {@code now} is before the current time. */
     ClockState setClock(Instant now, boolean frozen);
+
+    /** The capacity inventory in force, in its JSON form. */
+    JsonNode inventory();
+
+    /** Replaces the inventory; {@link AdminRequestException} saying what is wrong with the document. */
+    JsonNode replaceInventory(JsonNode document);
+
+    /** Makes the next {@code count} payments (plans or extensions) fail; answers how many will fail. */
+    int failNextPayments(int count);
 
     /** Wipes all state of all accounts and regions and every mutable setting back to start-up. */
     void reset();

@@ -22,10 +22,31 @@ final class SchemaMigrations {
                             + " body CLOB NOT NULL, PRIMARY KEY (account, region, name))",
                     "CREATE TABLE cluster (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
                             + " name VARCHAR(63) NOT NULL, arn VARCHAR(256) NOT NULL, created_at BIGINT NOT NULL,"
-                            + " body CLOB NOT NULL, PRIMARY KEY (account, region, name), UNIQUE (arn))"));
+                            + " body CLOB NOT NULL, PRIMARY KEY (account, region, name), UNIQUE (arn))"),
+            // 2: training plans: quotes, bought blocks and what they hold, extensions, tags.
+            List.of(
+                    "CREATE TABLE offering (id VARCHAR(96) PRIMARY KEY, account VARCHAR(12) NOT NULL,"
+                            + " region VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, bought_at BIGINT, body CLOB NOT NULL)",
+                    "CREATE TABLE reserved_capacity (arn VARCHAR(2048) PRIMARY KEY, account VARCHAR(12) NOT NULL,"
+                            + " region VARCHAR(64) NOT NULL, plan_name VARCHAR(64) NOT NULL, position INT NOT NULL,"
+                            + " body CLOB NOT NULL)",
+                    "CREATE INDEX reserved_capacity_plan ON reserved_capacity (account, region, plan_name, position)",
+                    "CREATE TABLE capacity_hold (id VARCHAR(128) PRIMARY KEY, region VARCHAR(64) NOT NULL,"
+                            + " zone VARCHAR(32) NOT NULL, pool VARCHAR(64) NOT NULL, units INT NOT NULL,"
+                            + " start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, released_at BIGINT)",
+                    "CREATE INDEX capacity_hold_pool ON capacity_hold (region, pool, end_at)",
+                    "CREATE TABLE plan_extension (offering_id VARCHAR(96) PRIMARY KEY, account VARCHAR(12) NOT NULL,"
+                            + " region VARCHAR(64) NOT NULL, plan_name VARCHAR(64) NOT NULL, extended_at BIGINT NOT NULL,"
+                            + " body CLOB NOT NULL)",
+                    "CREATE INDEX plan_extension_plan ON plan_extension (account, region, plan_name, extended_at)",
+                    "CREATE TABLE resource_tag (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
+                            + " arn VARCHAR(2048) NOT NULL, tag_key VARCHAR(128) NOT NULL, tag_value VARCHAR(256) NOT NULL,"
+                            + " PRIMARY KEY (account, region, arn, tag_key))",
+                    "CREATE TABLE capacity_version (region VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL)"));
 
     /** Tables that hold emulated state; a reset empties them. */
-    static final List<String> STATE_TABLES = List.of("cluster", "training_plan");
+    static final List<String> STATE_TABLES = List.of("cluster", "training_plan", "offering", "reserved_capacity",
+            "capacity_hold", "plan_extension", "resource_tag", "capacity_version");
 
     private SchemaMigrations() {
     }

@@ -20,7 +20,10 @@ public final class AdminRoutes {
                 new AdminRoute("POST", ROOT + "/reset", AdminRoutes::reset),
                 new AdminRoute("GET", ROOT + "/clock", ClockTasks::read),
                 new AdminRoute("PUT", ROOT + "/clock", ClockTasks::set),
-                new AdminRoute("POST", ROOT + "/clock/advance", ClockTasks::advance));
+                new AdminRoute("POST", ROOT + "/clock/advance", ClockTasks::advance),
+                new AdminRoute("GET", ROOT + "/inventory", CapacityTasks::inventory),
+                new AdminRoute("PUT", ROOT + "/inventory", CapacityTasks::replaceInventory),
+                new AdminRoute("POST", ROOT + "/payments/fail-next", CapacityTasks::failNextPayments));
     }
 
     private static JsonNode health(EmulatorAdmin admin, JsonNode body) {

@@ -1,0 +1,86 @@
+package io.github.capacityemulator.core.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.capacityemulator.core.Timestamps;
+import io.github.capacityemulator.core.error.ValidationException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ListTrainingPlans: filters (start time window, Status filters — several Status values mean any of
+ * them), sort (StartTime descending by default; ties by name), and a keyset page. Plans per account and
+ * region are bounded by the quota, so the page is cut from the filtered, sorted list in memory.
+ */
+record PlanListing(Instant startAfter, Instant startBefore, Set<String> statuses, String sortBy, boolean ascending,
+                   int maxResults) {
+
+    static final List<String> STATUSES = List.of("Pending", "Active", "Scheduled", "Expired", "Failed");
+
+    /** One page and the sort key of its last item when more follow. */
+    record Page(List<PlanState> items, List<String> lastKey) {
+    }
+
+    static PlanListing of(JsonNode in) {
+        Set<String> statuses = new HashSet<>();
+        for (JsonNode filter : in.path("Filters")) {
+            String value = filter.get("Value").asText();
+            if (!STATUSES.contains(value)) {
+                throw new ValidationException("Invalid value '" + value + "' for filter " + filter.get("Name").asText()
+                        + ": valid values are " + STATUSES + ".");
+            }
+            statuses.add(value);
+        }
+        return new PlanListing(
+                in.hasNonNull("StartTimeAfter") ? Timestamps.read(in.get("StartTimeAfter")) : null,
+                in.hasNonNull("StartTimeBefore") ? Timestamps.read(in.get("StartTimeBefore")) : null,
+                statuses,
+                in.path("SortBy").asText("StartTime"),
+                in.path("SortOrder").asText("Descending").equals("Ascending"),
+                in.path("MaxResults").asInt(10));
+    }
+
+    Page page(List<PlanState> plans, List<String> after) {
+        List<PlanState> kept = new ArrayList<>();
+        for (PlanState p : plans) {
+            Instant start = Instant.ofEpochMilli(p.startTime());
+            if ((startAfter == null || start.isAfter(startAfter))
+                    && (startBefore == null || start.isBefore(startBefore))
+                    && (statuses.isEmpty() || statuses.contains(p.status()))) {
+                kept.add(p);
+            }
+        }
+        Comparator<List<String>> order = keyOrder();
+        kept.sort((a, b) -> order.compare(key(a), key(b)));
+        if (after != null) {
+            if (after.size() != 2) {
+                throw new ValidationException("Invalid pagination token given. Use the NextToken from the previous response.");
+            }
+            kept.removeIf(p -> order.compare(key(p), after) <= 0);
+        }
+        List<PlanState> items = kept.subList(0, Math.min(maxResults, kept.size()));
+        return new Page(List.copyOf(items), kept.size() > maxResults ? key(items.get(items.size() - 1)) : null);
+    }
+
+    private List<String> key(PlanState p) {
+        String sortKey = switch (sortBy) {
+            case "TrainingPlanName" -> p.plan().name();
+            case "Status" -> p.status();
+            default -> String.format("%020d", p.startTime());
+        };
+        return List.of(sortKey, p.plan().name());
+    }
+
+    /** By the sort key in the asked direction, then by name ascending. */
+    private Comparator<List<String>> keyOrder() {
+        Comparator<List<String>> bySortKey = Comparator.comparing(k -> k.get(0));
+        if (!ascending) {
+            bySortKey = bySortKey.reversed();
+        }
+        return bySortKey.thenComparing(k -> k.get(1));
+    }
+}
