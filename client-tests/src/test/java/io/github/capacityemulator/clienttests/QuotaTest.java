@@ -2,7 +2,7 @@ package io.github.capacityemulator.clienttests;
 
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
-import io.github.capacityemulator.core.plans.PlanSettings;
+import io.github.capacityemulator.core.PlanSettings;
 import io.github.capacityemulator.server.EmulatorServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,7 +1,8 @@
 package io.github.capacityemulator.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
-import io.github.capacityemulator.core.plans.PlanSettings;
+import io.github.capacityemulator.core.PlanSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +46,11 @@ public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkR
 
     public EmulatorSettings withInventory(CapacityInventory startUpInventory) {
         return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans);
+    }
+
+    /** The start-up inventory from its JSON form; {@link IllegalArgumentException} says what is wrong. */
+    public EmulatorSettings withInventoryDocument(JsonNode document) {
+        return withInventory(CapacityInventory.parse(document));
     }
 
     public EmulatorSettings withPlans(PlanSettings planSettings) {

@@ -16,7 +16,8 @@ final class CallerIdentity {
     private static final Pattern CREDENTIAL = Pattern.compile(
             "Credential=([^/,\\s]+)/\\d{8}/([^/,\\s]+)/[^/,\\s]+/aws4_request");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    /** Region names as AWS forms them (us-east-1, us-gov-west-1, ap-southeast-2); ARNs are built from them. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private CallerIdentity() {
     }

@@ -4,8 +4,7 @@ import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.EmulatorVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.capacityemulator.core.capacity.CapacityInventory;
-import io.github.capacityemulator.core.plans.PlanSettings;
+import io.github.capacityemulator.core.PlanSettings;
 
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -34,19 +33,19 @@ public final class EmulatorMain {
         configureDefaultLogging();
         Logger log = LoggerFactory.getLogger(EmulatorMain.class);
 
-        CapacityInventory inventory;
-        try {
-            inventory = options.inventory() == null ? CapacityInventory.defaults()
-                    : CapacityInventory.parse(new ObjectMapper().readTree(options.inventory().toFile()));
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("error: cannot read the inventory file " + options.inventory() + ": " + e.getMessage());
-            System.exit(2);
-            return;
+        EmulatorSettings settings = EmulatorSettings.defaults();
+        if (options.inventory() != null) {
+            try {
+                settings = settings.withInventoryDocument(new ObjectMapper().readTree(options.inventory().toFile()));
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("error: cannot read the inventory file " + options.inventory() + ": " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
-        Emulator emulator = Emulator.start(EmulatorSettings.defaults()
+        Emulator emulator = Emulator.start(settings
                 .withDataDir(options.dataDir())
                 .withClockFrozen(options.clockFrozen())
-                .withInventory(inventory)
                 .withPlans(new PlanSettings(options.paymentDelay(), options.maxTrainingPlans(),
                         PlanSettings.DEFAULT_OFFERING_VALIDITY)));
         EmulatorServer server = EmulatorServer.start(emulator, options.host(), options.port());

@@ -1,6 +1,6 @@
 package io.github.capacityemulator.server;
 
-import io.github.capacityemulator.core.plans.PlanSettings;
+import io.github.capacityemulator.core.PlanSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -152,12 +152,12 @@ class AwsJsonEdgeTest extends RunningEmulator {
 
     @Test
     void anEmulatedOperationWithoutAHandlerIsValidatedFirstThen501() {
-        call("SearchTrainingPlanOfferings").body("{\"InstanceCount\":-1}").post("/")
+        call("CreateCluster").body("{\"ClusterName\":\"bad_name!\"}").post("/")
                 .then().statusCode(400).body("__type", equalTo("ValidationException"));
-        call("SearchTrainingPlanOfferings").body("{}").post("/")
+        call("CreateCluster").body("{\"ClusterName\":\"fine\"}").post("/")
                 .then().statusCode(501)
                 .body("__type", equalTo("NotImplemented"))
-                .body("message", startsWith("SearchTrainingPlanOfferings is not emulated yet"));
+                .body("message", startsWith("CreateCluster is not emulated yet"));
     }
 
     @Test

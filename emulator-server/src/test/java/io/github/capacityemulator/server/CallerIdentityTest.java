@@ -34,5 +34,7 @@ class CallerIdentityTest {
         // A region that could not appear in an ARN is not taken from the scope.
         assertThat(CallerIdentity.of(sigV4("123456789012", "US_EAST"), "r"))
                 .isEqualTo(new RequestContext("123456789012", "us-east-1", "r"));
+        assertThat(CallerIdentity.of(sigV4("123456789012", "x"), "r").region()).isEqualTo("us-east-1");
+        assertThat(CallerIdentity.of(sigV4("123456789012", "us-gov-west-1"), "r").region()).isEqualTo("us-gov-west-1");
     }
 }

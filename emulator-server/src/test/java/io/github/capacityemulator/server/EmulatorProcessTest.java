@@ -71,6 +71,17 @@ class EmulatorProcessTest {
     }
 
     @Test
+    void aBadInventoryFileExitsWithStatus2AndTheReason(@TempDir Path dir) throws Exception {
+        Path inventory = Files.writeString(dir.resolve("inventory.json"), "{\"regions\":{\"r\":{\"Zone A\":{}}}}");
+        Path stderr = dir.resolve("err.txt");
+        Process process = launch(dir.resolve("out.txt"), stderr, "--inventory", inventory.toString());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(stderr)).startsWith("error: cannot read the inventory file " + inventory
+                + ": regions.r.Zone A: 'Zone A' is not an Availability Zone name such as us-east-1a");
+    }
+
+    @Test
     void aBadFlagExitsWithStatus2AndTheReason(@TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("err.txt");
         Process process = launch(dir.resolve("out.txt"), stderr, "--clock", "sideways");

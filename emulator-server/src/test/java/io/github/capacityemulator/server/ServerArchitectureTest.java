@@ -20,6 +20,7 @@ class ServerArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.github.capacityemulator.core.store..", "io.github.capacityemulator.core.plans..",
                         "io.github.capacityemulator.core.clusters..", "io.github.capacityemulator.core.paging..",
+                        "io.github.capacityemulator.core.capacity..", "io.github.capacityemulator.core.tags..",
                         "org.h2..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(
                         "io.github.capacityemulator.core.contract.ContractValidator")

@@ -3,6 +3,7 @@ package io.github.capacityemulator.core.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.capacityemulator.core.PlanSettings;
 import io.github.capacityemulator.core.RequestContext;
 import io.github.capacityemulator.core.capacity.CapacityBlock;
 import io.github.capacityemulator.core.capacity.CapacityInventory;

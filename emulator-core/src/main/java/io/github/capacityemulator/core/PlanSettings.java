@@ -1,4 +1,4 @@
-package io.github.capacityemulator.core.plans;
+package io.github.capacityemulator.core;
 
 import java.time.Duration;
 
