@@ -6,7 +6,9 @@ import io.github.capacityemulator.core.admin.EmulatorAdmin;
 import io.github.capacityemulator.core.admin.Health;
 import io.github.capacityemulator.core.clock.ClockState;
 import io.github.capacityemulator.core.clock.EmulatorClock;
-import io.github.capacityemulator.core.clusters.ClusterOperations;
+import io.github.capacityemulator.core.capacity.CapacityHolds;
+import io.github.capacityemulator.core.clusters.ClusterPlanUsage;
+import io.github.capacityemulator.core.clusters.ClusterService;
 import io.github.capacityemulator.core.contract.ApiContract;
 import io.github.capacityemulator.core.contract.ContractValidator;
 import io.github.capacityemulator.core.contract.OperationContract;
@@ -14,7 +16,6 @@ import io.github.capacityemulator.core.error.InternalFailure;
 import io.github.capacityemulator.core.error.NotImplementedException;
 import io.github.capacityemulator.core.error.UnknownOperationException;
 import io.github.capacityemulator.core.paging.PageTokens;
-import io.github.capacityemulator.core.paging.ResourceLister;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
 import io.github.capacityemulator.core.capacity.InventorySource;
 import io.github.capacityemulator.core.plans.PaymentOutcomes;
@@ -48,6 +49,7 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorAdmin admin;
     private final InventorySource inventory;
     private final PaymentOutcomes payments = new PaymentOutcomes();
+    private final ClusterService clusterService;
 
     private Emulator(EmulatorSettings settings) {
         this.settings = settings;
@@ -57,11 +59,14 @@ public final class Emulator implements AutoCloseable {
         this.store = settings.dataDir() == null ? Store.inMemory() : Store.inDirectory(settings.dataDir());
         this.inventory = new InventorySource(settings.inventory());
         PageTokens tokens = new PageTokens(StoreSecrets.pageTokenKey(store));
-        ResourceLister lister = new ResourceLister(tokens);
         TagService tags = new TagService(store, new TagRecords(), tokens);
+        CapacityHolds holds = new CapacityHolds();
+        ResourceTable clusterTable = new ResourceTable(store, "cluster");
         TrainingPlanService plans = new TrainingPlanService(store, clock, inventory, payments, settings.plans(),
-                new ResourceTable(store, "training_plan"), tags, tokens);
-        ClusterOperations clusters = new ClusterOperations(new ResourceTable(store, "cluster"), lister);
+                new ResourceTable(store, "training_plan"), holds, tags, tokens, new ClusterPlanUsage(clusterTable));
+        ClusterService clusters = new ClusterService(store, clock, inventory, settings.clusters(), clusterTable, holds,
+                plans, tags, tokens);
+        this.clusterService = clusters;
         this.handlers = Map.ofEntries(
                 Map.entry("SearchTrainingPlanOfferings", plans::search),
                 Map.entry("CreateTrainingPlan", plans::create),
@@ -74,9 +79,24 @@ public final class Emulator implements AutoCloseable {
                 Map.entry("AddTags", tags::add),
                 Map.entry("ListTags", tags::list),
                 Map.entry("DeleteTags", tags::delete),
+                Map.entry("CreateCluster", clusters::create),
                 Map.entry("DescribeCluster", clusters::describe),
-                Map.entry("ListClusters", clusters::list));
+                Map.entry("ListClusters", clusters::list),
+                Map.entry("UpdateCluster", clusters::update),
+                Map.entry("DeleteCluster", clusters::delete),
+                Map.entry("UpdateClusterSoftware", clusters::updateSoftware),
+                Map.entry("ListClusterNodes", clusters::listNodes),
+                Map.entry("DescribeClusterNode", clusters::describeNode),
+                Map.entry("BatchDeleteClusterNodes", clusters::batchDelete),
+                Map.entry("BatchRebootClusterNodes", clusters::batchReboot),
+                Map.entry("BatchReplaceClusterNodes", clusters::batchReplace));
         this.admin = new Admin();
+        // Every operation the contract lists as emulated is served: nothing answers "not yet".
+        for (String operation : contract.emulatedOperations()) {
+            if (!handlers.containsKey(operation)) {
+                throw new IllegalStateException("no handler for emulated operation " + operation);
+            }
+        }
     }
 
     public static Emulator start(EmulatorSettings settings) {
@@ -93,12 +113,7 @@ public final class Emulator implements AutoCloseable {
                         + " training plans and HyperPod clusters only.")
                 : new UnknownOperationException("Operation " + operation + " is not a SageMaker operation."));
         validator.validateInput(op, input);
-        OperationHandler handler = handlers.get(operation);
-        if (handler == null) {
-            throw new NotImplementedException(operation + " is not emulated yet: the request is valid, but this"
-                    + " version of the emulator has no implementation for it.");
-        }
-        JsonNode output = handler.handle(ctx, input);
+        JsonNode output = handlers.get(operation).handle(ctx, input);
         if (settings.checkResponses()) {
             List<String> problems = validator.checkOutput(op, output);
             if (!problems.isEmpty()) {
@@ -184,6 +199,15 @@ public final class Emulator implements AutoCloseable {
                 throw new AdminRequestException("count must be a whole number >= 1");
             }
             return payments.failNext(count);
+        }
+
+        @Override
+        public JsonNode failNode(String instanceId) {
+            try {
+                return clusterService.failNode(instanceId);
+            } catch (IllegalArgumentException e) {
+                throw new AdminRequestException(e.getMessage());
+            }
         }
 
         @Override

@@ -16,36 +16,37 @@ import java.time.Clock;
  * @param systemClock    the real time the emulator clock adds its offset to
  * @param inventory      the capacity inventory at start-up (and after a reset)
  * @param plans          payment delay, plan quota, quote validity
+ * @param clusters       cluster transition delays and instance quotas
  */
 public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkResponses, Clock systemClock,
-                               CapacityInventory inventory, PlanSettings plans) {
+                               CapacityInventory inventory, PlanSettings plans, ClusterSettings clusters) {
 
     /** The system property (or, upper-cased with underscores, the env var) that turns response checks on. */
     public static final String CHECK_RESPONSES_PROPERTY = "emulator.checkResponses";
 
     public static EmulatorSettings defaults() {
         return new EmulatorSettings(null, false, checkResponsesFromEnvironment(), Clock.systemUTC(),
-                CapacityInventory.defaults(), PlanSettings.defaults());
+                CapacityInventory.defaults(), PlanSettings.defaults(), ClusterSettings.defaults());
     }
 
     public EmulatorSettings withDataDir(Path dir) {
-        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans);
+        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters);
     }
 
     public EmulatorSettings withClockFrozen(boolean frozen) {
-        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans);
+        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans, clusters);
     }
 
     public EmulatorSettings withCheckResponses(boolean check) {
-        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans);
+        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans, clusters);
     }
 
     public EmulatorSettings withSystemClock(Clock clock) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, clock, inventory, plans);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, clock, inventory, plans, clusters);
     }
 
     public EmulatorSettings withInventory(CapacityInventory startUpInventory) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans, clusters);
     }
 
     /** The start-up inventory from its JSON form; {@link IllegalArgumentException} says what is wrong. */
@@ -54,7 +55,11 @@ public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkR
     }
 
     public EmulatorSettings withPlans(PlanSettings planSettings) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings, clusters);
+    }
+
+    public EmulatorSettings withClusters(ClusterSettings clusterSettings) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusterSettings);
     }
 
     static boolean checkResponsesFromEnvironment() {

@@ -47,7 +47,8 @@ public final class EmulatorMain {
                 .withDataDir(options.dataDir())
                 .withClockFrozen(options.clockFrozen())
                 .withPlans(new PlanSettings(options.paymentDelay(), options.maxTrainingPlans(),
-                        PlanSettings.DEFAULT_OFFERING_VALIDITY)));
+                        PlanSettings.DEFAULT_OFFERING_VALIDITY))
+                .withClusters(options.clusters()));
         EmulatorServer server = EmulatorServer.start(emulator, options.host(), options.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

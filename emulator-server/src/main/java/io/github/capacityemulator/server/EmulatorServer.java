@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.admin.AdminRequestException;
+import io.github.capacityemulator.server.admin.AdminRequest;
 import io.github.capacityemulator.server.admin.AdminRoute;
 import io.github.capacityemulator.server.admin.AdminRoutes;
 import io.javalin.Javalin;
@@ -89,7 +90,7 @@ public final class EmulatorServer implements AutoCloseable {
             return;
         }
         try {
-            ctx.status(200).json(route.task().run(emulator.admin(), body));
+            ctx.status(200).json(route.task().run(emulator.admin(), new AdminRequest(body, ctx.pathParamMap())));
         } catch (AdminRequestException e) {
             adminError(ctx, 400, e.getMessage());
         }

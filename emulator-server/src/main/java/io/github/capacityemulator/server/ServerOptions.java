@@ -1,5 +1,6 @@
 package io.github.capacityemulator.server;
 
+import io.github.capacityemulator.core.ClusterSettings;
 import io.github.capacityemulator.core.PlanSettings;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * variable, which beats the default.
  */
 record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, Path inventory,
-                     Duration paymentDelay, int maxTrainingPlans, boolean help) {
+                     Duration paymentDelay, int maxTrainingPlans, ClusterSettings clusters, boolean help) {
 
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -39,7 +40,32 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
     private static final Flag MAX_PLANS = new Flag("--max-training-plans", "EMULATOR_MAX_TRAINING_PLANS", "N",
             "quota of live training plans per account and region (default "
                     + PlanSettings.DEFAULT_MAX_PLANS_PER_REGION + ")");
-    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, INVENTORY, PAYMENT_DELAY, MAX_PLANS);
+    private static final ClusterSettings CLUSTER_DEFAULTS = ClusterSettings.defaults();
+    private static final Flag CREATE_DELAY = delay("--cluster-create-delay", "EMULATOR_CLUSTER_CREATE_DELAY",
+            "a cluster stays Creating", CLUSTER_DEFAULTS.createDelay());
+    private static final Flag UPDATE_DELAY = delay("--cluster-update-delay", "EMULATOR_CLUSTER_UPDATE_DELAY",
+            "a cluster stays Updating", CLUSTER_DEFAULTS.updateDelay());
+    private static final Flag SOFTWARE_DELAY = delay("--cluster-software-update-delay",
+            "EMULATOR_CLUSTER_SOFTWARE_UPDATE_DELAY", "a cluster stays SystemUpdating", CLUSTER_DEFAULTS.softwareUpdateDelay());
+    private static final Flag DELETE_DELAY = delay("--cluster-delete-delay", "EMULATOR_CLUSTER_DELETE_DELAY",
+            "a cluster stays Deleting (and a node ShuttingDown)", CLUSTER_DEFAULTS.deleteDelay());
+    private static final Flag REPLACE_DELAY = delay("--node-replace-delay", "EMULATOR_NODE_REPLACE_DELAY",
+            "a node takes to be replaced or rebooted", CLUSTER_DEFAULTS.nodeReplaceDelay());
+    private static final Flag MAX_PER_CLUSTER = new Flag("--max-instances-per-cluster", "EMULATOR_MAX_INSTANCES_PER_CLUSTER",
+            "N", "quota of instances in one cluster (default " + CLUSTER_DEFAULTS.maxInstancesPerCluster() + ")");
+    private static final Flag MAX_ACROSS = new Flag("--max-cluster-instances", "EMULATOR_MAX_CLUSTER_INSTANCES", "N",
+            "quota of instances across an account's clusters in a region (default "
+                    + CLUSTER_DEFAULTS.maxInstancesAcrossClusters() + ")");
+    private static final Flag MAX_PER_TYPE = new Flag("--max-instances-per-type", "EMULATOR_MAX_INSTANCES_PER_TYPE", "N",
+            "quota of instances of one type across an account's clusters (default "
+                    + CLUSTER_DEFAULTS.maxInstancesPerType() + ")");
+    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, INVENTORY, PAYMENT_DELAY, MAX_PLANS,
+            CREATE_DELAY, UPDATE_DELAY, SOFTWARE_DELAY, DELETE_DELAY, REPLACE_DELAY, MAX_PER_CLUSTER, MAX_ACROSS,
+            MAX_PER_TYPE);
+
+    private static Flag delay(String name, String env, String what, Duration byDefault) {
+        return new Flag(name, env, "SECONDS", "clock seconds " + what + " (default " + byDefault.toSeconds() + ")");
+    }
 
     static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar sagemaker-emulator.jar [options]\n\n"
@@ -93,6 +119,15 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                 paymentDelay == null ? PlanSettings.DEFAULT_PAYMENT_DELAY
                         : Duration.ofSeconds(whole(PAYMENT_DELAY, paymentDelay, 0)),
                 maxPlans == null ? PlanSettings.DEFAULT_MAX_PLANS_PER_REGION : (int) whole(MAX_PLANS, maxPlans, 1),
+                new ClusterSettings(
+                        seconds(valueOf.apply(CREATE_DELAY), CREATE_DELAY, CLUSTER_DEFAULTS.createDelay()),
+                        seconds(valueOf.apply(UPDATE_DELAY), UPDATE_DELAY, CLUSTER_DEFAULTS.updateDelay()),
+                        seconds(valueOf.apply(SOFTWARE_DELAY), SOFTWARE_DELAY, CLUSTER_DEFAULTS.softwareUpdateDelay()),
+                        seconds(valueOf.apply(DELETE_DELAY), DELETE_DELAY, CLUSTER_DEFAULTS.deleteDelay()),
+                        seconds(valueOf.apply(REPLACE_DELAY), REPLACE_DELAY, CLUSTER_DEFAULTS.nodeReplaceDelay()),
+                        count(valueOf.apply(MAX_PER_CLUSTER), MAX_PER_CLUSTER, CLUSTER_DEFAULTS.maxInstancesPerCluster()),
+                        count(valueOf.apply(MAX_ACROSS), MAX_ACROSS, CLUSTER_DEFAULTS.maxInstancesAcrossClusters()),
+                        count(valueOf.apply(MAX_PER_TYPE), MAX_PER_TYPE, CLUSTER_DEFAULTS.maxInstancesPerType())),
                 help);
     }
 
@@ -106,6 +141,14 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + value + "'");
         }
+    }
+
+    private static Duration seconds(String value, Flag flag, Duration byDefault) {
+        return value == null ? byDefault : Duration.ofSeconds(whole(flag, value, 0));
+    }
+
+    private static int count(String value, Flag flag, int byDefault) {
+        return value == null ? byDefault : (int) whole(flag, value, 1);
     }
 
     private static long whole(Flag flag, String value, long min) {

@@ -2,6 +2,9 @@ package io.github.capacityemulator.server;
 
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.capacityemulator.core.clusters.ClusterFacts;
+import io.github.capacityemulator.core.store.JsonBodies;
 import io.github.capacityemulator.core.store.ResourceTable;
 import io.github.capacityemulator.core.store.Store;
 import io.github.capacityemulator.core.store.StoredResource;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,11 +24,14 @@ class ServerFaultTest {
 
     @Test
     void aResponseThatBreaksTheModelIs500InternalFailure(@TempDir Path dir) {
+        String arn = "arn:aws:sagemaker:us-east-1:000000000000:cluster/abcdefghijkl";
         try (Store store = Store.inDirectory(dir)) {
             ResourceTable clusters = new ResourceTable(store, "cluster");
+            ClusterFacts facts = new ClusterFacts("drifted_name!", arn, 0L, new ObjectMapper().createObjectNode(),
+                    List.of(), List.of(), null, null);
             store.write(c -> {
-                clusters.insert(c, "000000000000", "us-east-1", new StoredResource("drifted",
-                        "arn:aws:sagemaker:us-east-1:000000000000:cluster/abcdefghijkl", 0L, "{\"ClusterName\":\"drifted\"}"));
+                clusters.insert(c, "000000000000", "us-east-1", new StoredResource("drifted_name!", arn, 0L,
+                        JsonBodies.write(facts)));
                 return null;
             });
         }
@@ -32,7 +39,7 @@ class ServerFaultTest {
              EmulatorServer server = EmulatorServer.start(emulator, "127.0.0.1", 0)) {
             RestAssured.given().baseUri(server.endpoint().toString())
                     .header("X-Amz-Target", "SageMaker.DescribeCluster")
-                    .contentType("application/json").body("{\"ClusterName\":\"drifted\"}")
+                    .contentType("application/json").body("{\"ClusterName\":\"" + arn + "\"}")
                     .post("/")
                     .then().statusCode(500)
                     .header("x-amzn-ErrorType", "InternalFailure")

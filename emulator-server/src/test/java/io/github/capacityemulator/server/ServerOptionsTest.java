@@ -2,6 +2,8 @@ package io.github.capacityemulator.server;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.capacityemulator.core.ClusterSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,13 +19,13 @@ class ServerOptionsTest {
 
     @Test
     void defaults() {
-        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, false));
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
     }
 
     @Test
     void flagsInBothForms() {
         assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
-                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, false));
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
         assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
     }
 
@@ -31,9 +33,9 @@ class ServerOptionsTest {
     void environmentVariablesAndAFlagBeatsItsVariable() {
         Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
                 "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
-        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, false));
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
         assertThat(parse(env, "--port", "6000", "--clock", "real"))
-                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, false));
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
     }
 
     @Test
@@ -47,6 +49,19 @@ class ServerOptionsTest {
                 .hasMessage("--payment-delay must be a whole number >= 0, not '-1'");
         assertThatThrownBy(() -> parse(Map.of(), "--max-training-plans", "0"))
                 .hasMessage("--max-training-plans must be a whole number >= 1, not '0'");
+    }
+
+    @Test
+    void clusterDelaysAndQuotas() {
+        ServerOptions o = parse(Map.of("EMULATOR_CLUSTER_CREATE_DELAY", "60"), "--node-replace-delay=5",
+                "--max-instances-per-cluster", "10");
+        assertThat(o.clusters().createDelay()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.clusters().nodeReplaceDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.clusters().updateDelay()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.clusters().maxInstancesPerCluster()).isEqualTo(10);
+        assertThat(ServerOptions.usage()).contains("--cluster-create-delay", "EMULATOR_CLUSTER_UPDATE_DELAY",
+                "--cluster-software-update-delay", "--cluster-delete-delay", "--node-replace-delay",
+                "--max-cluster-instances", "--max-instances-per-type");
     }
 
     @Test

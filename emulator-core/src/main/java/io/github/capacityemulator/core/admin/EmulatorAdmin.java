@@ -31,6 +31,12 @@ public interface EmulatorAdmin {
     /** Makes the next {@code count} payments (plans or extensions) fail; answers how many will fail. */
     int failNextPayments(int count);
 
+    /**
+     * Puts a HyperPod node in Failure; with NodeRecovery Automatic it is replaced (a new id) after the
+     * replacement delay. {@link AdminRequestException} for an unknown node or one already failed.
+     */
+    JsonNode failNode(String instanceId);
+
     /** Wipes all state of all accounts and regions and every mutable setting back to start-up. */
     void reset();
 }

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.Timestamps;
 import io.github.capacityemulator.core.capacity.CapacityPools;
+import io.github.capacityemulator.core.capacity.Zones;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Renders plans, offerings, reserved capacities and extensions as SageMaker's output shapes. */
 final class PlanJson {
 
     static final String CURRENCY = "USD";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ZONE = Pattern.compile("([a-z]{2})-([a-z])[a-z]*-(\\d)([a-i])");
 
     private PlanJson() {
     }
@@ -213,12 +211,7 @@ final class PlanJson {
         out.put("DurationMinutes", minutes % 60);
     }
 
-    /** us-east-1a -> use1-az1, the form of AWS zone ids; null for names of another form. */
     static String zoneId(String zone) {
-        Matcher m = ZONE.matcher(zone);
-        if (!m.matches()) {
-            return null;
-        }
-        return m.group(1) + m.group(2) + m.group(3) + "-az" + (m.group(4).charAt(0) - 'a' + 1);
+        return Zones.idOf(zone);
     }
 }

@@ -32,9 +32,15 @@ final class PlanState {
     private final List<ExtensionFacts> extensions;
     private final long now;
     private final String status;
+    private final int targetsInUse;
 
     PlanState(PlanFacts plan, List<BlockFacts> blocks, List<ExtensionFacts> extensions, long now) {
+        this(plan, blocks, extensions, now, 0);
+    }
+
+    PlanState(PlanFacts plan, List<BlockFacts> blocks, List<ExtensionFacts> extensions, long now, int targetsInUse) {
         this.plan = plan;
+        this.targetsInUse = targetsInUse;
         this.extensions = List.copyOf(extensions);
         this.now = now;
         String paymentStatus = now < plan.paymentDueAt() ? PENDING : plan.paymentFailed() ? FAILED : null;
@@ -126,8 +132,13 @@ final class PlanState {
         return plan.isUltraServer() ? plan.sparePerUltraServer() * plan.ultraServerCount() : 0;
     }
 
+    /** Instances the clusters' groups on this plan use: while a block is active, their target counts. */
     int inUseInstances() {
-        return 0;
+        return status.equals(ACTIVE) ? Math.min(targetsInUse, totalInstances() - spareInstances()) : 0;
+    }
+
+    int targetsInUse() {
+        return targetsInUse;
     }
 
     /** Instances a cluster can use now: all but spares and those in use, while a block is active. */

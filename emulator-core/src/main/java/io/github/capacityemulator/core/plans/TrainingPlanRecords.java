@@ -1,6 +1,7 @@
 package io.github.capacityemulator.core.plans;
 
 import io.github.capacityemulator.core.capacity.CapacityHold;
+import io.github.capacityemulator.core.capacity.CapacityHolds;
 import io.github.capacityemulator.core.store.JsonBodies;
 import io.github.capacityemulator.core.store.ResourceTable;
 import io.github.capacityemulator.core.store.StoredResource;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +22,11 @@ final class TrainingPlanRecords {
     }
 
     private final ResourceTable plans;
+    private final CapacityHolds holds;
 
-    TrainingPlanRecords(ResourceTable plans) {
+    TrainingPlanRecords(ResourceTable plans, CapacityHolds holds) {
         this.plans = plans;
+        this.holds = holds;
     }
 
     // ---- plans
@@ -109,28 +111,14 @@ final class TrainingPlanRecords {
 
     // ---- capacity holds
 
-    /** What a bought block or extension holds; {@code releasedAt} is when a failed payment gives it back. */
     void insertHold(Connection c, String id, String region, String zone, String pool, int units, long start, long end,
                     Long releasedAt) throws SQLException {
-        update(c, "INSERT INTO capacity_hold (id, region, zone, pool, units, start_at, end_at, released_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, region, zone, pool, units, start, end, releasedAt);
+        holds.insert(c, id, region, zone, pool, units, start, end, releasedAt);
     }
 
-    /** Holds of a pool in a zone that end after {@code after} and are still held at {@code now}. */
     List<CapacityHold> holds(Connection c, String region, String zone, String pool, long after, long now)
             throws SQLException {
-        List<CapacityHold> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT units, start_at, end_at FROM capacity_hold"
-                + " WHERE region = ? AND pool = ? AND zone = ? AND end_at > ? AND (released_at IS NULL OR released_at > ?)")) {
-            bind(ps, region, pool, zone, after, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new CapacityHold(zone, pool, rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)),
-                            Instant.ofEpochMilli(rs.getLong(3))));
-                }
-            }
-        }
-        return out;
+        return holds.of(c, region, zone, pool, after, now);
     }
 
     /** A counter that every purchase in a region moves, so that quotes given after it get new ids. */

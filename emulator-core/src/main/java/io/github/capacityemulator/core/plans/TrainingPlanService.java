@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.PlanSettings;
 import io.github.capacityemulator.core.RequestContext;
 import io.github.capacityemulator.core.capacity.CapacityBlock;
+import io.github.capacityemulator.core.capacity.CapacityHolds;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
 import io.github.capacityemulator.core.capacity.CapacityPools;
 import io.github.capacityemulator.core.capacity.InventorySource;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,16 +60,18 @@ public final class TrainingPlanService {
     private final TrainingPlanRecords records;
     private final TagService tags;
     private final PageTokens tokens;
+    private final InstanceUsage usage;
 
     public TrainingPlanService(Store store, EmulatorClock clock, InventorySource inventory, PaymentOutcomes payments,
                                PlanSettings settings, ResourceTable plans,
-                               TagService tags, PageTokens tokens) {
+                               CapacityHolds holds, TagService tags, PageTokens tokens, InstanceUsage usage) {
+        this.usage = usage;
         this.store = store;
         this.clock = clock;
         this.inventory = inventory;
         this.payments = payments;
         this.settings = settings;
-        this.records = new TrainingPlanRecords(plans);
+        this.records = new TrainingPlanRecords(plans, holds);
         this.tags = tags;
         this.tokens = tokens;
     }
@@ -412,7 +416,21 @@ public final class TrainingPlanService {
 
     private PlanState stateOf(Connection c, RequestContext ctx, PlanFacts plan, Instant now) throws SQLException {
         return new PlanState(plan, records.blocks(c, ctx.account(), ctx.region(), plan.name()),
-                records.extensions(c, ctx.account(), ctx.region(), plan.name()), now.toEpochMilli());
+                records.extensions(c, ctx.account(), ctx.region(), plan.name()), now.toEpochMilli(),
+                usage.targetsOnPlan(c, ctx.account(), ctx.region(), plan.arn(), now.toEpochMilli()));
+    }
+
+    /** A plan as a HyperPod instance group sees it, inside the caller's transaction. */
+    public Optional<PlanLink> planLink(Connection c, RequestContext ctx, String planArn, Instant now) throws SQLException {
+        Optional<PlanFacts> plan = records.planByArn(c, ctx.account(), ctx.region(), planArn);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanState s = stateOf(c, ctx, plan.get(), now);
+        List<PlanLink.Block> blocks = s.blocks().stream().map(b -> new PlanLink.Block(b.facts().arn(), b.facts().zone(),
+                b.facts().start(), b.end(), b.status())).toList();
+        return Optional.of(new PlanLink(s.plan().name(), s.plan().arn(), s.status(), s.plan().targetResources(),
+                s.plan().instanceType(), s.totalInstances() - s.spareInstances(), s.targetsInUse(), blocks));
     }
 
     // ------------------------------------------------------------------ prices and ids

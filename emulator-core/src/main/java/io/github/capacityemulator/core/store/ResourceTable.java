@@ -71,6 +71,53 @@ public final class ResourceTable {
         }
     }
 
+    /** All resources of an account and region (tables bounded by quotas only). */
+    public List<StoredResource> all(Connection c, String account, String region) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
+                + " WHERE account = ? AND region = ? ORDER BY created_at, name")) {
+            ps.setString(1, account);
+            ps.setString(2, region);
+            return rows(ps);
+        }
+    }
+
+    public Optional<StoredResource> findByName(Connection c, String account, String region, String name)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
+                + " WHERE account = ? AND region = ? AND name = ?")) {
+            ps.setString(1, account);
+            ps.setString(2, region);
+            ps.setString(3, name);
+            return rows(ps).stream().findFirst();
+        }
+    }
+
+    public Optional<StoredResource> findByArn(Connection c, String account, String region, String arn)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
+                + " WHERE account = ? AND region = ? AND arn = ?")) {
+            ps.setString(1, account);
+            ps.setString(2, region);
+            ps.setString(3, arn);
+            return rows(ps).stream().findFirst();
+        }
+    }
+
+    public void updateBody(Connection c, String arn, String body) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET body = ? WHERE arn = ?")) {
+            ps.setString(1, body);
+            ps.setString(2, arn);
+            ps.executeUpdate();
+        }
+    }
+
+    public void delete(Connection c, String arn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE arn = ?")) {
+            ps.setString(1, arn);
+            ps.executeUpdate();
+        }
+    }
+
     private Optional<StoredResource> findOne(String column, String account, String region, String value) {
         String sql = "SELECT name, arn, created_at, body FROM " + table
                 + " WHERE account = ? AND region = ? AND " + column + " = ?";

@@ -42,11 +42,20 @@ final class SchemaMigrations {
                     "CREATE TABLE resource_tag (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
                             + " arn VARCHAR(2048) NOT NULL, tag_key VARCHAR(128) NOT NULL, tag_value VARCHAR(256) NOT NULL,"
                             + " PRIMARY KEY (account, region, arn, tag_key))",
-                    "CREATE TABLE capacity_version (region VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL)"));
+                    "CREATE TABLE capacity_version (region VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL)"),
+            // 3: HyperPod nodes, one row per instance, with the times that make up its status.
+            List.of(
+                    "CREATE TABLE cluster_node (instance_id VARCHAR(32) PRIMARY KEY, account VARCHAR(12) NOT NULL,"
+                            + " region VARCHAR(64) NOT NULL, cluster_arn VARCHAR(256) NOT NULL, group_name VARCHAR(63) NOT NULL,"
+                            + " logical_id VARCHAR(128) NOT NULL, block_arn VARCHAR(2048), zone VARCHAR(32) NOT NULL,"
+                            + " launch_at BIGINT NOT NULL, pending_until BIGINT NOT NULL, failed_at BIGINT, shutdown_at BIGINT,"
+                            + " removed_at BIGINT, UNIQUE (cluster_arn, logical_id))",
+                    "CREATE INDEX cluster_node_launch ON cluster_node (cluster_arn, launch_at, instance_id)",
+                    "CREATE INDEX cluster_node_group ON cluster_node (cluster_arn, group_name, instance_id)"));
 
     /** Tables that hold emulated state; a reset empties them. */
     static final List<String> STATE_TABLES = List.of("cluster", "training_plan", "offering", "reserved_capacity",
-            "capacity_hold", "plan_extension", "resource_tag", "capacity_version");
+            "capacity_hold", "plan_extension", "resource_tag", "capacity_version", "cluster_node");
 
     private SchemaMigrations() {
     }

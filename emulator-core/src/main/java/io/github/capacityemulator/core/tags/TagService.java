@@ -56,6 +56,13 @@ public final class TagService {
         }
     }
 
+    /** Removes every tag of a resource that is gone, inside the caller's write. */
+    public void deleteAll(Connection c, RequestContext ctx, String arn) throws SQLException {
+        for (Tag tag : records.tags(c, ctx.account(), ctx.region(), arn)) {
+            records.delete(c, ctx.account(), ctx.region(), arn, tag.key());
+        }
+    }
+
     public JsonNode add(RequestContext ctx, JsonNode input) {
         String arn = input.get("ResourceArn").asText();
         List<Tag> tags = tagsOf(input.get("Tags"));

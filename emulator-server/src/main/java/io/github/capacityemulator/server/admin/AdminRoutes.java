@@ -23,15 +23,22 @@ public final class AdminRoutes {
                 new AdminRoute("POST", ROOT + "/clock/advance", ClockTasks::advance),
                 new AdminRoute("GET", ROOT + "/inventory", CapacityTasks::inventory),
                 new AdminRoute("PUT", ROOT + "/inventory", CapacityTasks::replaceInventory),
-                new AdminRoute("POST", ROOT + "/payments/fail-next", CapacityTasks::failNextPayments));
+                new AdminRoute("POST", ROOT + "/payments/fail-next", CapacityTasks::failNextPayments),
+                new AdminRoute("POST", ROOT + "/nodes/{instanceId}/fail", AdminRoutes::failNode));
     }
 
-    private static JsonNode health(EmulatorAdmin admin, JsonNode body) {
+    private static JsonNode health(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         Health health = admin.health();
         return AdminJson.MAPPER.createObjectNode().put("status", health.status()).put("version", health.version());
     }
 
-    private static JsonNode reset(EmulatorAdmin admin, JsonNode body) {
+    private static JsonNode failNode(EmulatorAdmin admin, AdminRequest request) {
+        return admin.failNode(request.path().get("instanceId"));
+    }
+
+    private static JsonNode reset(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         admin.reset();
         return AdminJson.MAPPER.createObjectNode().put("status", "reset");
     }

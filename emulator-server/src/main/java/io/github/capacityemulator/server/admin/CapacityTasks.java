@@ -10,16 +10,19 @@ final class CapacityTasks {
     private CapacityTasks() {
     }
 
-    static JsonNode inventory(EmulatorAdmin admin, JsonNode body) {
+    static JsonNode inventory(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         return admin.inventory();
     }
 
-    static JsonNode replaceInventory(EmulatorAdmin admin, JsonNode body) {
+    static JsonNode replaceInventory(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         return admin.replaceInventory(body);
     }
 
     /** {@code {"count": N}}, N >= 1, default 1. */
-    static JsonNode failNextPayments(EmulatorAdmin admin, JsonNode body) {
+    static JsonNode failNextPayments(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         int count = 1;
         if (body.has("count")) {
             JsonNode n = body.get("count");

@@ -15,12 +15,14 @@ final class ClockTasks {
     private ClockTasks() {
     }
 
-    static JsonNode read(EmulatorAdmin admin, JsonNode body) {
+    static JsonNode read(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         return AdminJson.clock(admin.clock());
     }
 
     /** {@code {"seconds": N}}, N a non-negative number (fractions allowed, to the millisecond). */
-    static JsonNode advance(EmulatorAdmin admin, JsonNode body) {
+    static JsonNode advance(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         JsonNode seconds = body.get("seconds");
         if (seconds == null || !seconds.isNumber()) {
             throw new AdminRequestException("seconds must be a number of seconds >= 0, e.g. {\"seconds\": 86400}");
@@ -36,7 +38,8 @@ final class ClockTasks {
     }
 
     /** {@code {"now": ISO, "frozen": bool}}; each field defaults to the clock's current value. */
-    static JsonNode set(EmulatorAdmin admin, JsonNode body) {
+    static JsonNode set(EmulatorAdmin admin, AdminRequest request) {
+        JsonNode body = request.body();
         ClockState current = admin.clock();
         Instant now = body.has("now") ? AdminJson.instant(body, "now") : current.now();
         boolean frozen = body.has("frozen") ? AdminJson.bool(body, "frozen") : current.frozen();

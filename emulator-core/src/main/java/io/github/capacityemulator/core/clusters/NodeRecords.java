@@ -1,0 +1,204 @@
+package io.github.capacityemulator.core.clusters;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for cluster nodes. Pages are keysets on indexed columns, so a page costs O(page). */
+final class NodeRecords {
+
+    private static final String COLUMNS = "instance_id, cluster_arn, group_name, logical_id, block_arn, zone,"
+            + " launch_at, pending_until, failed_at, shutdown_at, removed_at";
+    private static final String VISIBLE = " launch_at <= ? AND (removed_at IS NULL OR removed_at > ?)";
+
+    /** A keyset query's parameters. {@code byName}: group name then id; else launch time then id. */
+    record PageQuery(String clusterArn, long now, Long launchedAfter, Long launchedBefore, String groupContains,
+                     boolean byName, boolean ascending, List<String> after, int limit) {
+    }
+
+    void insert(Connection c, String account, String region, NodeRow n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_node (account, region, " + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, account);
+            ps.setString(2, region);
+            ps.setString(3, n.instanceId());
+            ps.setString(4, n.clusterArn());
+            ps.setString(5, n.groupName());
+            ps.setString(6, n.logicalId());
+            ps.setString(7, n.blockArn());
+            ps.setString(8, n.zone());
+            ps.setLong(9, n.launchAt());
+            ps.setLong(10, n.pendingUntil());
+            setLong(ps, 11, n.failedAt());
+            setLong(ps, 12, n.shutdownAt());
+            setLong(ps, 13, n.removedAt());
+            ps.executeUpdate();
+        }
+    }
+
+    void update(Connection c, NodeRow n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cluster_node SET pending_until = ?, failed_at = ?,"
+                + " shutdown_at = ?, removed_at = ? WHERE instance_id = ?")) {
+            ps.setLong(1, n.pendingUntil());
+            setLong(ps, 2, n.failedAt());
+            setLong(ps, 3, n.shutdownAt());
+            setLong(ps, 4, n.removedAt());
+            ps.setString(5, n.instanceId());
+            ps.executeUpdate();
+        }
+    }
+
+    Optional<NodeRow> byId(Connection c, String clusterArn, String instanceId, long now) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM cluster_node WHERE cluster_arn = ? AND instance_id = ? AND" + VISIBLE,
+                clusterArn, instanceId, now, now).stream().findFirst();
+    }
+
+    Optional<NodeRow> byLogicalId(Connection c, String clusterArn, String logicalId, long now) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM cluster_node WHERE cluster_arn = ? AND logical_id = ? AND" + VISIBLE,
+                clusterArn, logicalId, now, now).stream().findFirst();
+    }
+
+    /** The node with this id in any account and region, and its account and region. */
+    Optional<Located> locate(Connection c, String instanceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT account, region, " + COLUMNS
+                + " FROM cluster_node WHERE instance_id = ?")) {
+            ps.setString(1, instanceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Located(rs.getString(1), rs.getString(2), row(rs, 3))) : Optional.empty();
+            }
+        }
+    }
+
+    record Located(String account, String region, NodeRow node) {
+    }
+
+    /** Nodes of a group that exist at {@code now}, newest first. */
+    List<NodeRow> ofGroup(Connection c, String clusterArn, String group, long now) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM cluster_node WHERE cluster_arn = ? AND group_name = ? AND" + VISIBLE
+                + " ORDER BY launch_at DESC, instance_id DESC", clusterArn, group, now, now);
+    }
+
+    List<NodeRow> ofCluster(Connection c, String clusterArn, long now) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM cluster_node WHERE cluster_arn = ? AND" + VISIBLE,
+                clusterArn, now, now);
+    }
+
+    boolean blockMaterialised(Connection c, String clusterArn, String group, String blockArn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cluster_node WHERE cluster_arn = ? AND group_name = ?"
+                + " AND block_arn = ? LIMIT 1")) {
+            ps.setString(1, clusterArn);
+            ps.setString(2, group);
+            ps.setString(3, blockArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Moves the scheduled end of a block's nodes (an extension), leaving nodes already shut down alone. */
+    void moveBlockEnd(Connection c, String clusterArn, String blockArn, long end, long removed, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cluster_node SET shutdown_at = ?, removed_at = ?"
+                + " WHERE cluster_arn = ? AND block_arn = ? AND shutdown_at > ? AND shutdown_at <> ?")) {
+            ps.setLong(1, end);
+            ps.setLong(2, removed);
+            ps.setString(3, clusterArn);
+            ps.setString(4, blockArn);
+            ps.setLong(5, now);
+            ps.setLong(6, end);
+            ps.executeUpdate();
+        }
+    }
+
+    int countActive(Connection c, String clusterArn, String group, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cluster_node WHERE cluster_arn = ?"
+                + " AND group_name = ? AND" + VISIBLE + " AND (shutdown_at IS NULL OR shutdown_at > ?)")) {
+            ps.setString(1, clusterArn);
+            ps.setString(2, group);
+            ps.setLong(3, now);
+            ps.setLong(4, now);
+            ps.setLong(5, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    void deleteCluster(Connection c, String clusterArn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cluster_node WHERE cluster_arn = ?")) {
+            ps.setString(1, clusterArn);
+            ps.executeUpdate();
+        }
+    }
+
+    List<NodeRow> page(Connection c, PageQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cluster_node WHERE cluster_arn = ? AND" + VISIBLE);
+        List<Object> args = new ArrayList<>(List.of(q.clusterArn(), q.now(), q.now()));
+        if (q.launchedAfter() != null) {
+            sql.append(" AND launch_at > ?");
+            args.add(q.launchedAfter());
+        }
+        if (q.launchedBefore() != null) {
+            sql.append(" AND launch_at < ?");
+            args.add(q.launchedBefore());
+        }
+        if (q.groupContains() != null) {
+            sql.append(" AND LOCATE(?, group_name) > 0");
+            args.add(q.groupContains());
+        }
+        String first = q.byName() ? "group_name" : "launch_at";
+        String cmp = q.ascending() ? ">" : "<";
+        if (q.after() != null) {
+            sql.append(" AND (").append(first).append(' ').append(cmp).append(" ? OR (").append(first)
+                    .append(" = ? AND instance_id ").append(cmp).append(" ?))");
+            Object key = q.byName() ? q.after().get(0) : (Object) Long.parseLong(q.after().get(0));
+            args.add(key);
+            args.add(key);
+            args.add(q.after().get(1));
+        }
+        String dir = q.ascending() ? " ASC" : " DESC";
+        sql.append(" ORDER BY ").append(first).append(dir).append(", instance_id").append(dir).append(" LIMIT ?");
+        args.add(q.limit());
+        return query(c, sql.toString(), args.toArray());
+    }
+
+    private static List<NodeRow> query(Connection c, String sql, Object... args) throws SQLException {
+        List<NodeRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs, 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static NodeRow row(ResultSet rs, int from) throws SQLException {
+        return new NodeRow(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2), rs.getString(from + 3),
+                rs.getString(from + 4), rs.getString(from + 5), rs.getLong(from + 6), rs.getLong(from + 7),
+                nullableLong(rs, from + 8), nullableLong(rs, from + 9), nullableLong(rs, from + 10));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+}
