@@ -60,6 +60,14 @@ class TagsTest extends PlanTestBase {
     }
 
     @Test
+    void lettersOutsideTheBasicPlaneCountAsOneCharacter() {
+        String key = "\uD835\uDC00".repeat(128); // 128 characters, 256 UTF-16 units
+        String value = "\uD835\uDC00".repeat(256);
+        sageMaker.addTags(r -> r.resourceArn(arn).tags(tag(key, value)));
+        assertThat(tags()).contains(tag(key, value));
+    }
+
+    @Test
     void reservedCapacitiesCanBeTaggedToo() {
         String rc = sageMaker.describeTrainingPlan(r -> r.trainingPlanName("tagged")).reservedCapacitySummaries().get(0)
                 .reservedCapacityArn();

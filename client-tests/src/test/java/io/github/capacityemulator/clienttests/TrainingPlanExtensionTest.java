@@ -94,6 +94,23 @@ class TrainingPlanExtensionTest extends PlanTestBase {
     }
 
     @Test
+    void aFailedLinkEndsTheChainOfExtensions() {
+        // Review finding: a refused extension followed by a paid one must not prolong the plan across the gap.
+        String first = searchExtensions(",\"DurationHours\":168").get("TrainingPlanExtensionOfferings").get(0)
+                .get("TrainingPlanExtensionOfferingId").asText();
+        admin.failNextPayments(1);
+        raw.ok("ExtendTrainingPlan", "{\"TrainingPlanExtensionOfferingId\":\"" + first + "\"}");
+        admin.advance(Duration.ofMinutes(2));
+        assertThat(plan().endTime()).isEqualTo(at("P1DT11H30M"));
+        String second = searchExtensions(",\"DurationHours\":24").get("TrainingPlanExtensionOfferings").get(0)
+                .get("TrainingPlanExtensionOfferingId").asText();
+        raw.ok("ExtendTrainingPlan", "{\"TrainingPlanExtensionOfferingId\":\"" + second + "\"}");
+        admin.advance(Duration.ofMinutes(2));
+        assertThat(plan().endTime()).as("the paid extension follows the plan's real end").isEqualTo(at("P2DT11H30M"));
+        assertThat(plan().durationHours()).isEqualTo(58L);
+    }
+
+    @Test
     void onlyScheduledOrActivePlansCanBeExtended() {
         String pendingArn = buyP5("fresh", 8, 24);
         RawSageMaker.Answer pending = raw.call("SearchTrainingPlanOfferings", "{\"TrainingPlanArn\":\"" + pendingArn + "\"}");
@@ -123,6 +140,12 @@ class TrainingPlanExtensionTest extends PlanTestBase {
         RawSageMaker.Answer again = raw.call("ExtendTrainingPlan", "{\"TrainingPlanExtensionOfferingId\":\"" + first + "\"}");
         assertThat(again.message()).isEqualTo("Training plan extension offering " + first
                 + " is no longer available: it has already been purchased.");
+        // While its payment is collected, the plan takes no other extension.
+        RawSageMaker.Answer busy = raw.call("SearchTrainingPlanOfferings", "{\"TrainingPlanArn\":\"" + planArn + "\"}");
+        assertThat(busy.errorCode()).isEqualTo("ValidationException");
+        assertThat(busy.message()).isEqualTo("Training plan grow has an extension whose payment is still being processed;"
+                + " extend it again once that payment has completed.");
+        admin.advance(Duration.ofMinutes(2));
         // The other quotes start at the old end, which has moved.
         String stale = offers.get(1).get("TrainingPlanExtensionOfferingId").asText();
         RawSageMaker.Answer moved = raw.call("ExtendTrainingPlan", "{\"TrainingPlanExtensionOfferingId\":\"" + stale + "\"}");
@@ -138,7 +161,7 @@ class TrainingPlanExtensionTest extends PlanTestBase {
             String id = searchExtensions(",\"DurationHours\":24").get("TrainingPlanExtensionOfferings").get(0)
                     .get("TrainingPlanExtensionOfferingId").asText();
             raw.ok("ExtendTrainingPlan", "{\"TrainingPlanExtensionOfferingId\":\"" + id + "\"}");
-            admin.advance(Duration.ofMinutes(1));
+            admin.advance(Duration.ofMinutes(2));
         }
         JsonNode first = raw.ok("DescribeTrainingPlanExtensionHistory", "{\"TrainingPlanArn\":\"" + planArn + "\",\"MaxResults\":2}");
         assertThat(first.get("TrainingPlanExtensions")).hasSize(2);

@@ -128,6 +128,17 @@ class TrainingPlanPurchaseTest extends PlanTestBase {
     }
 
     @Test
+    void aRejectedPurchaseLeavesTheQueuedPaymentFailureForTheNextOne() {
+        create("taken", firstOffering(8, 24).trainingPlanOfferingId());
+        admin.failNextPayments(1);
+        String other = firstOffering(8, 24).trainingPlanOfferingId();
+        assertThat(catchThrowableOfType(ResourceInUseException.class, () -> create("taken", other))).isNotNull();
+        create("next", other);
+        admin.advance(Duration.ofMinutes(2));
+        assertThat(describe("next").statusAsString()).isEqualTo("Failed");
+    }
+
+    @Test
     void anUnknownOfferingIsResourceNotFoundAndCreatesNothing() {
         ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
                 () -> create("ghost", "tpo-0123456789abcdef"));

@@ -195,8 +195,8 @@ public final class Emulator implements AutoCloseable {
 
         @Override
         public int failNextPayments(int count) {
-            if (count < 1) {
-                throw new AdminRequestException("count must be a whole number >= 1");
+            if (count < 1 || count > PaymentOutcomes.MAX_PENDING) {
+                throw new AdminRequestException("count must be a whole number from 1 to " + PaymentOutcomes.MAX_PENDING);
             }
             return payments.failNext(count);
         }

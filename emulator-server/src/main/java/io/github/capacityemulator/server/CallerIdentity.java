@@ -16,8 +16,11 @@ final class CallerIdentity {
     private static final Pattern CREDENTIAL = Pattern.compile(
             "Credential=([^/,\\s]+)/\\d{8}/([^/,\\s]+)/[^/,\\s]+/aws4_request");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    /** Region names as AWS forms them (us-east-1, us-gov-west-1, ap-southeast-2); ARNs are built from them. */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    /**
+     * Region names as AWS forms them (us-east-1, us-gov-west-1, ap-southeast-2), bounded so that ARNs and the
+     * zone names built from them (region + letter) stay within the model's lengths.
+     */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]{1,10}){1,2}-\\d{1,2}");
 
     private CallerIdentity() {
     }

@@ -85,6 +85,19 @@ class AwsJsonEdgeTest extends RunningEmulator {
     }
 
     @Test
+    void hugeNumbersAreSerializationExceptionsNotFaults() {
+        call("ListTrainingPlans").body("{\"MaxResults\":1e999999999}").post("/")
+                .then().statusCode(400)
+                .body("message", equalTo("Unexpected JSON type at 'maxResults': expected integer, found number"));
+        call("ListTrainingPlans").body("{\"StartTimeAfter\":1e999999999}").post("/")
+                .then().statusCode(400).body("__type", equalTo("SerializationException"))
+                .body("message", equalTo("Unexpected JSON type at 'startTimeAfter': expected timestamp (epoch seconds"
+                        + " as a JSON number), found number"));
+        call("SearchTrainingPlanOfferings").body("{\"EndTimeBefore\":1e17}").post("/")
+                .then().statusCode(400).body("__type", equalTo("SerializationException"));
+    }
+
+    @Test
     void unknownMembersAreIgnored() {
         call("ListClusters").body("{\"SomethingNewer\":true,\"MaxResults\":5}").post("/")
                 .then().statusCode(200);

@@ -35,6 +35,8 @@ class CallerIdentityTest {
         assertThat(CallerIdentity.of(sigV4("123456789012", "US_EAST"), "r"))
                 .isEqualTo(new RequestContext("123456789012", "us-east-1", "r"));
         assertThat(CallerIdentity.of(sigV4("123456789012", "x"), "r").region()).isEqualTo("us-east-1");
+        assertThat(CallerIdentity.of(sigV4("123456789012", "us-" + "a".repeat(40) + "-1"), "r").region())
+                .isEqualTo("us-east-1");
         assertThat(CallerIdentity.of(sigV4("123456789012", "us-gov-west-1"), "r").region()).isEqualTo("us-gov-west-1");
     }
 }

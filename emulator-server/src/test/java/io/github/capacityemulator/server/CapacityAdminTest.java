@@ -45,9 +45,11 @@ class CapacityAdminTest extends RunningEmulator {
         api().contentType("application/json").body("{\"count\":2}").post("/_emulator/payments/fail-next")
                 .then().statusCode(200).body("failNext", equalTo(3));
         api().contentType("application/json").body("{\"count\":0}").post("/_emulator/payments/fail-next")
-                .then().statusCode(400).body("error", equalTo("count must be a whole number >= 1"));
+                .then().statusCode(400).body("error", equalTo("count must be a whole number from 1 to 1000000"));
         api().contentType("application/json").body("{\"count\":\"two\"}").post("/_emulator/payments/fail-next")
-                .then().statusCode(400).body("error", equalTo("count must be a whole number >= 1"));
+                .then().statusCode(400).body("error", equalTo("count must be a whole number from 1 to 1000000"));
+        api().contentType("application/json").body("{\"count\":2147483647}").post("/_emulator/payments/fail-next")
+                .then().statusCode(400).body("error", equalTo("count must be a whole number from 1 to 1000000"));
         api().post("/_emulator/reset").then().statusCode(200);
         api().post("/_emulator/payments/fail-next").then().statusCode(200).body("failNext", equalTo(1));
     }

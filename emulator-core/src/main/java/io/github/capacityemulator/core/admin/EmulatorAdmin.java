@@ -12,6 +12,9 @@ import java.time.Instant;
  */
 public interface EmulatorAdmin {
 
+    /** The most payment failures that can be queued at once. */
+    int MAX_FAILING_PAYMENTS = 1_000_000;
+
     Health health();
 
     ClockState clock();

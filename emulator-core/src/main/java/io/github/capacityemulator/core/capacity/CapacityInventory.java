@@ -31,6 +31,7 @@ public final class CapacityInventory {
     private static final Pattern ZONE = Pattern.compile("[a-z]+-[0-9a-z-]+");
     private static final Pattern POOL = Pattern.compile("ml\\.[a-z0-9.-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** region -> zone -> pool -> windows; zones and pools sorted by name. */
     private final Map<String, Map<String, Map<String, List<CapacityWindow>>>> regions;
@@ -159,7 +160,12 @@ public final class CapacityInventory {
             return null;
         }
         try {
-            return Instant.parse(node.asText());
+            Instant t = Instant.parse(node.asText());
+            if (t.isAfter(LATEST) || t.isBefore(Instant.EPOCH)) {
+                throw new IllegalArgumentException(at + " must be between 1970-01-01T00:00:00Z and " + LATEST + ", not '"
+                        + node.asText() + "'");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(at + " must be an ISO-8601 instant such as 2030-01-01T00:00:00Z, not '"
                     + node.asText() + "'");

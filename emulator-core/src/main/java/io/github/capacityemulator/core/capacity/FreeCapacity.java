@@ -71,10 +71,14 @@ final class FreeCapacity {
     }
 
     int slotFloor(Instant t) {
-        return (int) Math.floorDiv(t.toEpochMilli() - origin.toEpochMilli(), HOUR);
+        return clamp(Math.floorDiv(t.toEpochMilli() - origin.toEpochMilli(), HOUR));
     }
 
     int slotCeil(Instant t) {
-        return (int) -Math.floorDiv(origin.toEpochMilli() - t.toEpochMilli(), HOUR);
+        return clamp(-Math.floorDiv(origin.toEpochMilli() - t.toEpochMilli(), HOUR));
+    }
+
+    private static int clamp(long slot) {
+        return (int) Math.max(Integer.MIN_VALUE / 2, Math.min(Integer.MAX_VALUE / 2, slot));
     }
 }

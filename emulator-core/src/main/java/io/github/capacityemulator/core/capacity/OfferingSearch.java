@@ -113,25 +113,29 @@ public final class OfferingSearch {
         return null;
     }
 
+    /** The earliest second block of {@code days} days after {@code after}; ties go to the first zone by name. */
     private CapacityBlock secondBlock(Request r, Timelines timelines, String z1, Instant after, int days) {
         List<String> candidates = r.singleZone() ? List.of(z1) : zones;
         Instant s2 = Instant.ofEpochSecond(((after.getEpochSecond() + 3599) / 3600) * 3600);
         int minimumHours = 24 * days - 11;
+        CapacityBlock best = null;
         for (String z2 : candidates) {
             if (!timelines.couldFitFrom(z2, s2, minimumHours)) {
                 continue;
             }
-            for (Instant s = s2; timelines.within(s); s = s.plus(Duration.ofHours(1))) {
+            for (Instant s = s2; timelines.within(s) && (best == null || s.isBefore(best.start()));
+                 s = s.plus(Duration.ofHours(1))) {
                 CapacityBlock block = CapacityBlock.of(z2, s, days);
                 if (r.endBefore() != null && block.end().isAfter(r.endBefore())) {
                     break;
                 }
                 if (timelines.fits(z2, block.start(), block.end())) {
-                    return block;
+                    best = block;
+                    break;
                 }
             }
         }
-        return null;
+        return best;
     }
 
     /** One free-capacity timeline per zone, built on first use. */

@@ -197,7 +197,8 @@ public final class ContractValidator {
                 case INTEGER -> fitsWhole(node, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)) ? null : "integer";
                 case LONG -> fitsWhole(node, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)) ? null : "long";
                 case FLOAT, DOUBLE -> node.isNumber() ? null : "number";
-                case TIMESTAMP -> node.isNumber() ? null : "timestamp (epoch seconds as a JSON number)";
+                case TIMESTAMP -> node.isNumber() && within(node.decimalValue(), MIN_EPOCH_SECONDS, MAX_EPOCH_SECONDS)
+                        ? null : "timestamp (epoch seconds as a JSON number)";
                 case BLOB -> node.isTextual() ? null : "base64 string";
             };
             if (expected == null) {
@@ -212,18 +213,24 @@ public final class ContractValidator {
         }
     }
 
+    /** Timestamps SageMaker can hold: years 0001 to 9999. */
+    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(-62135596800L);
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(253402300799L);
+
     private static boolean fitsWhole(JsonNode node, BigInteger min, BigInteger max) {
         if (!node.isNumber()) {
             return false;
         }
-        if (!node.isIntegralNumber()) {
-            BigDecimal d = node.decimalValue();
-            if (d.stripTrailingZeros().scale() > 0) {
-                return false;
-            }
+        BigDecimal d = node.decimalValue();
+        // Compare before anything expands the number: 1e999999999 must not turn into a billion digits.
+        if (!within(d, new BigDecimal(min), new BigDecimal(max))) {
+            return false;
         }
-        BigInteger v = node.bigIntegerValue();
-        return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
+        return d.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static boolean within(BigDecimal d, BigDecimal min, BigDecimal max) {
+        return d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
     }
 
     private static boolean isScalar(Shape shape) {

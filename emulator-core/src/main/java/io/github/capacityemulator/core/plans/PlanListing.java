@@ -7,17 +7,17 @@ import io.github.capacityemulator.core.error.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * ListTrainingPlans: filters (start time window, Status filters — several Status values mean any of
- * them), sort (StartTime descending by default; ties by name), and a keyset page. Plans per account and
- * region are bounded by the quota, so the page is cut from the filtered, sorted list in memory.
+ * them), sort (StartTime descending by default; ties by name), and a keyset page. Statuses are computed
+ * from the clock, so the page is cut from the filtered, sorted list in memory: O(plans of the account and
+ * region) per call, which is fine at the scale a test creates. A token is bound (by {@link #toString()}) to
+ * the sort and filters that issued it.
  */
-record PlanListing(Instant startAfter, Instant startBefore, Set<String> statuses, String sortBy, boolean ascending,
-                   int maxResults) {
+record PlanListing(Instant startAfter, Instant startBefore, java.util.SortedSet<String> statuses, String sortBy,
+                   boolean ascending, int maxResults) {
 
     static final List<String> STATUSES = List.of("Pending", "Active", "Scheduled", "Expired", "Failed");
 
@@ -26,7 +26,7 @@ record PlanListing(Instant startAfter, Instant startBefore, Set<String> statuses
     }
 
     static PlanListing of(JsonNode in) {
-        Set<String> statuses = new HashSet<>();
+        java.util.SortedSet<String> statuses = new java.util.TreeSet<>();
         for (JsonNode filter : in.path("Filters")) {
             String value = filter.get("Value").asText();
             if (!STATUSES.contains(value)) {

@@ -46,10 +46,13 @@ final class PlanState {
         String paymentStatus = now < plan.paymentDueAt() ? PENDING : plan.paymentFailed() ? FAILED : null;
         List<BlockState> states = new ArrayList<>();
         for (BlockFacts block : blocks) {
+            // Extensions prolong a block as an unbroken chain from its end: a failed link ends the chain.
             long end = block.end();
-            for (ExtensionFacts e : extensions) {
-                if (e.blockArn().equals(block.arn()) && e.countsAt(now)) {
-                    end = Math.max(end, e.end());
+            List<ExtensionFacts> ofBlock = extensions.stream().filter(e -> e.blockArn().equals(block.arn()))
+                    .sorted(java.util.Comparator.comparingLong(ExtensionFacts::start)).toList();
+            for (ExtensionFacts e : ofBlock) {
+                if (e.start() == end && e.countsAt(now)) {
+                    end = e.end();
                 }
             }
             states.add(new BlockState(block, end, paymentStatus != null ? paymentStatus : timeStatus(block.start(), end, now)));
@@ -101,6 +104,11 @@ final class PlanState {
 
     boolean isExtendable() {
         return status.equals(SCHEDULED) || status.equals(ACTIVE);
+    }
+
+    /** An extension whose payment is still being collected: the plan's end is not settled yet. */
+    boolean hasPendingExtension() {
+        return extensions.stream().anyMatch(e -> now < e.paymentDueAt());
     }
 
     /** Whether it still takes a place in the plans-per-region quota. */

@@ -117,22 +117,19 @@ public final class TrainingPlanService {
         return store.write(c -> {
             PlanState plan = stateOf(c, ctx, records.planByArn(c, ctx.account(), ctx.region(), planArn)
                     .orElseThrow(() -> new ResourceNotFound("Training plan " + planArn + " does not exist.")), now);
-            if (!plan.isExtendable()) {
-                throw new ValidationException("Training plan " + plan.plan().name() + " is " + plan.status()
-                        + ": only Scheduled or Active training plans can be extended.");
-            }
+            requireExtendable(plan);
             List<Integer> durations = input.hasNonNull("DurationHours")
                     ? List.of(SearchTerms.daysOf(input.get("DurationHours").asLong()))
                     : DEFAULT_EXTENSION_DAYS;
             PlanState.BlockState last = plan.lastBlock();
             PlanFacts p = plan.plan();
-            long planDays = Duration.ofMinutes(plan.totalMinutes()).plusMinutes(30).toDays();
+            long longestMinutes = MAX_DAYS * 24L * 60 + 11 * 60 + 30; // a 182-day block can end 11.5 h late
             long version = records.capacityVersion(c, ctx.region());
             ObjectNode out = PlanJson.object();
             out.putArray("TrainingPlanOfferings");
             ArrayNode extensions = out.putArray("TrainingPlanExtensionOfferings");
             for (int days : durations) {
-                if (planDays + days > MAX_DAYS) {
+                if (plan.totalMinutes() + days * 24L * 60 > longestMinutes) {
                     continue;
                 }
                 Instant start = Instant.ofEpochMilli(last.end());
@@ -176,7 +173,7 @@ public final class TrainingPlanService {
                 ? input.get("SpareInstanceCountPerUltraServer").asInt() : null;
         Instant now = clock.now();
         InventorySource.Current inv = inventory.current();
-        return store.write(c -> {
+        return payments.transactional(() -> store.write(c -> {
             OfferingFacts offering = buyable(c, ctx, offeringId, false, now);
             if (records.planByName(c, ctx.account(), ctx.region(), name).isPresent()) {
                 throw new ResourceInUse("Training plan " + name + " already exists.");
@@ -192,10 +189,11 @@ public final class TrainingPlanService {
             }
             Integer sparePerUltraServer = spareOf(offering, spare);
             requireCapacity(c, ctx, inv.inventory(), offering, now);
+            String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":training-plan/" + name;
+            tags.addTags(c, ctx, arn, TagService.tagsOf(input.get("Tags")));
 
             boolean paid = payments.nextSucceeds();
             long paymentDue = now.plus(settings.paymentDelay()).toEpochMilli();
-            String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":training-plan/" + name;
             PlanFacts plan = new PlanFacts(name, arn, offering.id(), offering.targetResources(), offering.pool(),
                     offering.instanceType(), offering.instancesPerBlock(), offering.ultraServerType(),
                     offering.ultraServerCount(), sparePerUltraServer, offering.upfrontFee(), now.toEpochMilli(),
@@ -209,11 +207,10 @@ public final class TrainingPlanService {
                 records.insertHold(c, rcArn, ctx.region(), b.zone(), offering.pool(), offering.unitsPerBlock(),
                         b.start(), b.end(), paid ? null : paymentDue);
             }
-            tags.addTags(c, ctx, arn, TagService.tagsOf(input.get("Tags")));
             records.markBought(c, offering.id(), now.toEpochMilli());
             records.bumpCapacityVersion(c, ctx.region());
             return PlanJson.object().put("TrainingPlanArn", arn);
-        });
+        }));
     }
 
     private static Integer spareOf(OfferingFacts offering, Integer requested) {
@@ -289,14 +286,15 @@ public final class TrainingPlanService {
             }
             return all;
         });
+        String operation = "ListTrainingPlans:" + listing;
         List<String> after = input.hasNonNull("NextToken")
-                ? tokens.open(ctx, "ListTrainingPlans", input.get("NextToken").asText()) : null;
+                ? tokens.open(ctx, operation, input.get("NextToken").asText()) : null;
         PlanListing.Page page = listing.page(states, after);
         ObjectNode out = PlanJson.object();
         ArrayNode summaries = out.putArray("TrainingPlanSummaries");
         page.items().forEach(s -> summaries.add(PlanJson.summary(s)));
         if (page.lastKey() != null) {
-            out.put("NextToken", tokens.issue(ctx, "ListTrainingPlans", page.lastKey()));
+            out.put("NextToken", tokens.issue(ctx, operation, page.lastKey()));
         }
         return out;
     }
@@ -307,15 +305,12 @@ public final class TrainingPlanService {
         String offeringId = input.get("TrainingPlanExtensionOfferingId").asText();
         Instant now = clock.now();
         InventorySource.Current inv = inventory.current();
-        return store.write(c -> {
+        return payments.transactional(() -> store.write(c -> {
             OfferingFacts offering = buyable(c, ctx, offeringId, true, now);
             PlanState plan = stateOf(c, ctx, records.planByName(c, ctx.account(), ctx.region(), offering.planName())
                     .orElseThrow(() -> new ResourceNotFound("Training plan extension offering " + offeringId
                             + " is no longer available: its training plan no longer exists.")), now);
-            if (!plan.isExtendable()) {
-                throw new ValidationException("Training plan " + plan.plan().name() + " is " + plan.status()
-                        + ": only Scheduled or Active training plans can be extended.");
-            }
+            requireExtendable(plan);
             OfferingFacts.Block b = offering.blocks().get(0);
             if (plan.lastBlock().end() != b.start()) {
                 throw new ResourceNotFound("Training plan extension offering " + offeringId
@@ -337,7 +332,18 @@ public final class TrainingPlanService {
                 list.add(PlanJson.extension(e, now.toEpochMilli()));
             }
             return out;
-        });
+        }));
+    }
+
+    private static void requireExtendable(PlanState plan) {
+        if (!plan.isExtendable()) {
+            throw new ValidationException("Training plan " + plan.plan().name() + " is " + plan.status()
+                    + ": only Scheduled or Active training plans can be extended.");
+        }
+        if (plan.hasPendingExtension()) {
+            throw new ValidationException("Training plan " + plan.plan().name() + " has an extension whose payment is"
+                    + " still being processed; extend it again once that payment has completed.");
+        }
     }
 
     public JsonNode extensionHistory(RequestContext ctx, JsonNode input) {

@@ -23,7 +23,8 @@ final class SchemaMigrations {
                     "CREATE TABLE cluster (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
                             + " name VARCHAR(63) NOT NULL, arn VARCHAR(256) NOT NULL, created_at BIGINT NOT NULL,"
                             + " body CLOB NOT NULL, PRIMARY KEY (account, region, name), UNIQUE (arn))"),
-            // 2: training plans: quotes, bought blocks and what they hold, extensions, tags.
+            // 2: training plans: quotes, bought blocks and what they hold, extensions, tags (tag columns are twice
+            //    the model's lengths: the model counts characters, H2 counts UTF-16 units).
             List.of(
                     "CREATE TABLE offering (id VARCHAR(96) PRIMARY KEY, account VARCHAR(12) NOT NULL,"
                             + " region VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, bought_at BIGINT, body CLOB NOT NULL)",
@@ -40,7 +41,7 @@ final class SchemaMigrations {
                             + " body CLOB NOT NULL)",
                     "CREATE INDEX plan_extension_plan ON plan_extension (account, region, plan_name, extended_at)",
                     "CREATE TABLE resource_tag (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
-                            + " arn VARCHAR(2048) NOT NULL, tag_key VARCHAR(128) NOT NULL, tag_value VARCHAR(256) NOT NULL,"
+                            + " arn VARCHAR(2048) NOT NULL, tag_key VARCHAR(256) NOT NULL, tag_value VARCHAR(512) NOT NULL,"
                             + " PRIMARY KEY (account, region, arn, tag_key))",
                     "CREATE TABLE capacity_version (region VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL)"),
             // 3: HyperPod nodes, one row per instance, with the times that make up its status.

@@ -102,6 +102,18 @@ class OfferingSearchTest {
     }
 
     @Test
+    void theSecondBlockOfATrainingJobSplitIsTheEarliestOverAllZones() {
+        // Review finding: zone a fits again only late; zone b fits right after the first block.
+        var byZone = Map.of(
+                "us-east-1a", List.of(window("2030-03-01T00:00:00Z", "2030-03-05T00:00:00Z", 8),
+                        window("2030-03-20T00:00:00Z", "2030-03-25T00:00:00Z", 8)),
+                "us-east-1b", List.of(window("2030-03-05T00:00:00Z", "2030-03-08T00:00:00Z", 8)));
+        List<List<CapacityBlock>> found = searchOver(byZone, List.of()).search(request(8, 5, false, null));
+        assertThat(found.get(0)).extracting(CapacityBlock::zone).containsExactly("us-east-1a", "us-east-1b");
+        assertThat(found.get(0).get(1).start()).isEqualTo(Instant.parse("2030-03-05T00:00:00Z"));
+    }
+
+    @Test
     void nothingAvailableIsAnEmptyList() {
         var search = searchOver(Map.of("us-east-1a", List.of(window("2020-01-01T00:00:00Z", null, 4))), List.of());
         assertThat(search.search(request(8, 1, false, null))).isEmpty();

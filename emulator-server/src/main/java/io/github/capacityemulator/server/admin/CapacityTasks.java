@@ -26,8 +26,8 @@ final class CapacityTasks {
         int count = 1;
         if (body.has("count")) {
             JsonNode n = body.get("count");
-            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-                throw new AdminRequestException("count must be a whole number >= 1");
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() > EmulatorAdmin.MAX_FAILING_PAYMENTS) {
+                throw new AdminRequestException("count must be a whole number from 1 to " + EmulatorAdmin.MAX_FAILING_PAYMENTS);
             }
             count = n.asInt();
         }
