@@ -52,6 +52,10 @@ final class AdminClient {
         send("POST", "payments/fail-next", "{\"count\":" + count + "}");
     }
 
+    JsonNode failNode(String instanceId) {
+        return send("POST", "nodes/" + instanceId + "/fail", "");
+    }
+
     JsonNode send(String method, String path, String body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()

@@ -40,6 +40,12 @@ class CapacityAdminTest extends RunningEmulator {
     }
 
     @Test
+    void failingAnUnknownNodeIs400() {
+        api().post("/_emulator/nodes/i-0123456789abcdef0/fail").then().statusCode(400)
+                .body("error", equalTo("no node i-0123456789abcdef0"));
+    }
+
+    @Test
     void paymentsFailOnRequestCountedAndResetClearsThem() {
         api().post("/_emulator/payments/fail-next").then().statusCode(200).body("failNext", equalTo(1));
         api().contentType("application/json").body("{\"count\":2}").post("/_emulator/payments/fail-next")

@@ -101,6 +101,10 @@ final class ClusterJson {
             JsonNode in = spec.get("AutoPatchConfig");
             ObjectNode patch = out.putObject("AutoPatchConfig");
             patch.set("PatchingStrategy", in.get("PatchingStrategy"));
+            if (in.hasNonNull("PatchSchedule")) {
+                patch.set("CurrentPatchSchedule", in.get("PatchSchedule"));
+                patch.set("DesiredPatchSchedule", in.get("PatchSchedule"));
+            }
             if (in.hasNonNull("DeploymentConfig")) {
                 patch.set("DeploymentConfig", in.get("DeploymentConfig"));
             }

@@ -739,7 +739,8 @@ public final class ClusterService {
                 if (ids == null || ids.isNull()) {
                     continue;
                 }
-                ArrayNode ok = out.putArray(logical ? "SuccessfulNodeLogicalIds" : "Successful");
+                // The model gives both lists a minimum of one item: an empty one is left out.
+                ArrayNode ok = ClusterJson.object().arrayNode();
                 ArrayNode failed = ClusterJson.object().arrayNode();
                 Set<String> done = new HashSet<>();
                 for (JsonNode idNode : ids) {
@@ -765,6 +766,9 @@ public final class ClusterService {
                         }
                         ok.add(id);
                     }
+                }
+                if (!ok.isEmpty()) {
+                    out.set(logical ? "SuccessfulNodeLogicalIds" : "Successful", ok);
                 }
                 if (!failed.isEmpty()) {
                     out.set(logical ? "FailedNodeLogicalIds" : "Failed", failed);
