@@ -15,6 +15,11 @@ import io.github.capacityemulator.core.contract.OperationContract;
 import io.github.capacityemulator.core.error.InternalFailure;
 import io.github.capacityemulator.core.error.NotImplementedException;
 import io.github.capacityemulator.core.error.UnknownOperationException;
+import io.github.capacityemulator.core.faults.FaultInjector;
+import io.github.capacityemulator.core.faults.FaultRule;
+import io.github.capacityemulator.core.faults.FaultSpec;
+import io.github.capacityemulator.core.journal.RecordedRequest;
+import io.github.capacityemulator.core.journal.RequestJournal;
 import io.github.capacityemulator.core.paging.PageTokens;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
 import io.github.capacityemulator.core.capacity.InventorySource;
@@ -50,12 +55,15 @@ public final class Emulator implements AutoCloseable {
     private final InventorySource inventory;
     private final PaymentOutcomes payments = new PaymentOutcomes();
     private final ClusterService clusterService;
+    private final RequestJournal journal;
+    private final FaultInjector faults = new FaultInjector();
 
     private Emulator(EmulatorSettings settings) {
         this.settings = settings;
         this.contract = ApiContract.load();
         this.validator = new ContractValidator(contract);
-        this.clock = new EmulatorClock(settings.systemClock(), settings.clockFrozen());
+        this.clock = new EmulatorClock(settings.systemClock(), settings.clockFrozen(), settings.clockRate());
+        this.journal = new RequestJournal(settings.journalSize());
         this.store = settings.dataDir() == null ? Store.inMemory() : Store.inDirectory(settings.dataDir());
         this.inventory = new InventorySource(settings.inventory());
         PageTokens tokens = new PageTokens(StoreSecrets.pageTokenKey(store));
@@ -112,6 +120,13 @@ public final class Emulator implements AutoCloseable {
                 ? new NotImplementedException(operation + " is not emulated: this emulator serves SageMaker"
                         + " training plans and HyperPod clusters only.")
                 : new UnknownOperationException("Operation " + operation + " is not a SageMaker operation."));
+        FaultInjector.Effect fault = faults.apply(ctx, operation);
+        if (fault != null) {
+            pause(fault.latencyMillis());
+            if (fault.error() != null) {
+                throw fault.error();
+            }
+        }
         validator.validateInput(op, input);
         JsonNode output = handlers.get(operation).handle(ctx, input);
         if (settings.checkResponses()) {
@@ -123,6 +138,23 @@ public final class Emulator implements AutoCloseable {
             }
         }
         return output;
+    }
+
+    /** Injected latency is real time: it is what a client's timeouts see. */
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Adds a request to the journal (the edge calls this once it has answered). */
+    public void record(RecordedRequest request) {
+        journal.record(request);
     }
 
     public EmulatorAdmin admin() {
@@ -152,7 +184,7 @@ public final class Emulator implements AutoCloseable {
 
         @Override
         public Health health() {
-            return new Health("ok", EmulatorVersion.current());
+            return new Health("ok", EmulatorVersion.current(), settings.checkResponses());
         }
 
         @Override
@@ -211,7 +243,34 @@ public final class Emulator implements AutoCloseable {
         }
 
         @Override
+        public List<RecordedRequest> requests(String operation) {
+            return journal.list(operation);
+        }
+
+        @Override
+        public void clearRequests() {
+            journal.clear();
+        }
+
+        @Override
+        public FaultRule addFault(FaultSpec spec) {
+            return faults.add(spec);
+        }
+
+        @Override
+        public List<FaultRule> faults() {
+            return faults.list();
+        }
+
+        @Override
+        public void clearFaults() {
+            faults.clear();
+        }
+
+        @Override
         public void reset() {
+            journal.clear();
+            faults.clear();
             store.wipe();
             clock.reset();
             inventory.reset();

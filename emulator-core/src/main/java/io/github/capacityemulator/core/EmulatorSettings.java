@@ -17,36 +17,42 @@ import java.time.Clock;
  * @param inventory      the capacity inventory at start-up (and after a reset)
  * @param plans          payment delay, plan quota, quote validity
  * @param clusters       cluster transition delays and instance quotas
+ * @param clockRate      clock seconds per real second while the clock runs
+ * @param journalSize    how many of the most recent requests the journal keeps
  */
 public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkResponses, Clock systemClock,
-                               CapacityInventory inventory, PlanSettings plans, ClusterSettings clusters) {
+                               CapacityInventory inventory, PlanSettings plans, ClusterSettings clusters,
+                               double clockRate, int journalSize) {
+
+    /** Requests the journal keeps by default. */
+    public static final int DEFAULT_JOURNAL_SIZE = 1000;
 
     /** The system property (or, upper-cased with underscores, the env var) that turns response checks on. */
     public static final String CHECK_RESPONSES_PROPERTY = "emulator.checkResponses";
 
     public static EmulatorSettings defaults() {
         return new EmulatorSettings(null, false, checkResponsesFromEnvironment(), Clock.systemUTC(),
-                CapacityInventory.defaults(), PlanSettings.defaults(), ClusterSettings.defaults());
+                CapacityInventory.defaults(), PlanSettings.defaults(), ClusterSettings.defaults(), 1.0, DEFAULT_JOURNAL_SIZE);
     }
 
     public EmulatorSettings withDataDir(Path dir) {
-        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters);
+        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, clockRate, journalSize);
     }
 
     public EmulatorSettings withClockFrozen(boolean frozen) {
-        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans, clusters);
+        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans, clusters, clockRate, journalSize);
     }
 
     public EmulatorSettings withCheckResponses(boolean check) {
-        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans, clusters);
+        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans, clusters, clockRate, journalSize);
     }
 
     public EmulatorSettings withSystemClock(Clock clock) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, clock, inventory, plans, clusters);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, clock, inventory, plans, clusters, clockRate, journalSize);
     }
 
     public EmulatorSettings withInventory(CapacityInventory startUpInventory) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans, clusters);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans, clusters, clockRate, journalSize);
     }
 
     /** The start-up inventory from its JSON form; {@link IllegalArgumentException} says what is wrong. */
@@ -55,11 +61,21 @@ public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkR
     }
 
     public EmulatorSettings withPlans(PlanSettings planSettings) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings, clusters);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings, clusters, clockRate, journalSize);
     }
 
     public EmulatorSettings withClusters(ClusterSettings clusterSettings) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusterSettings);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusterSettings, clockRate, journalSize);
+    }
+
+    public EmulatorSettings withClockRate(double rate) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, rate,
+                journalSize);
+    }
+
+    public EmulatorSettings withJournalSize(int size) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, clockRate,
+                size);
     }
 
     static boolean checkResponsesFromEnvironment() {

@@ -6,9 +6,12 @@ import io.github.capacityemulator.core.RequestContext;
 import io.github.capacityemulator.core.error.AwsServiceException;
 import io.github.capacityemulator.core.error.InternalFailure;
 import io.github.capacityemulator.core.error.UnknownOperationException;
+import io.github.capacityemulator.core.journal.RecordedRequest;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 
 /** {@code POST /}: decodes an awsJson1.1 request, dispatches it to the emulator, encodes the answer. */
 final class AwsJsonEndpoint {
@@ -26,13 +29,16 @@ final class AwsJsonEndpoint {
     }
 
     void handle(Context ctx) {
+        long started = System.nanoTime();
+        Instant arrived = emulator.now();
         String requestId = ctx.attribute(EmulatorServer.REQUEST_ID);
+        RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), requestId);
         String operation = null;
+        JsonNode input = null;
         try {
             operation = operationOf(ctx.header("X-Amz-Target"));
             codec.checkContentType(ctx.header("Content-Type"));
-            JsonNode input = codec.parse(codec.readBody(ctx.req().getInputStream(), ctx.req().getContentLengthLong()));
-            RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), requestId);
+            input = codec.parse(codec.readBody(ctx.req().getInputStream(), ctx.req().getContentLengthLong()));
             JsonNode output = emulator.dispatch(caller, operation, input);
             ctx.status(200).contentType(AwsJsonCodec.CONTENT_TYPE).result(codec.encodeResult(output));
         } catch (AwsServiceException e) {
@@ -42,6 +48,8 @@ final class AwsJsonEndpoint {
             writeError(ctx, new InternalFailure("The emulator failed unexpectedly (request " + requestId + "): " + e));
         }
         ctx.attribute(EmulatorServer.OPERATION, operation);
+        emulator.record(new RecordedRequest(arrived, operation, caller.account(), caller.region(), ctx.statusCode(),
+                ctx.attribute(EmulatorServer.ERROR_CODE), (System.nanoTime() - started) / 1_000_000, requestId, input));
     }
 
     private String operationOf(String target) {

@@ -48,7 +48,9 @@ public final class EmulatorMain {
                 .withClockFrozen(options.clockFrozen())
                 .withPlans(new PlanSettings(options.paymentDelay(), options.maxTrainingPlans(),
                         PlanSettings.DEFAULT_OFFERING_VALIDITY))
-                .withClusters(options.clusters()));
+                .withClusters(options.clusters())
+                .withClockRate(options.clockRate())
+                .withJournalSize(options.journalSize()));
         EmulatorServer server = EmulatorServer.start(emulator, options.host(), options.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -57,7 +59,8 @@ public final class EmulatorMain {
         }, "emulator-shutdown"));
 
         log.info("SageMaker emulator {} started on {}: state {}, clock {}", EmulatorVersion.current(),
-                server.endpoint(), emulator.storeDescription(), options.clockFrozen() ? "frozen" : "real");
+                server.endpoint(), emulator.storeDescription(), options.clockFrozen() ? "frozen"
+                        : options.clockRate() == 1.0 ? "real" : "running at " + options.clockRate() + "x");
         System.out.println("SageMaker emulator listening on " + server.endpoint());
         System.out.flush();
     }

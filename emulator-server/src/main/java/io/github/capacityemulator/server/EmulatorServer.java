@@ -90,10 +90,20 @@ public final class EmulatorServer implements AutoCloseable {
             return;
         }
         try {
-            ctx.status(200).json(route.task().run(emulator.admin(), new AdminRequest(body, ctx.pathParamMap())));
+            ctx.status(200).json(route.task().run(emulator.admin(), new AdminRequest(body, ctx.pathParamMap(), queryOf(ctx))));
         } catch (AdminRequestException e) {
             adminError(ctx, 400, e.getMessage());
         }
+    }
+
+    private static java.util.Map<String, String> queryOf(Context ctx) {
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                query.put(k, v.get(0));
+            }
+        });
+        return query;
     }
 
     private static void adminError(Context ctx, int status, String message) {

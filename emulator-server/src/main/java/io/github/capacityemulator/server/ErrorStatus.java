@@ -1,6 +1,7 @@
 package io.github.capacityemulator.server;
 
 import io.github.capacityemulator.core.error.AwsServiceException;
+import io.github.capacityemulator.core.faults.InjectedFault;
 
 import java.util.Map;
 
@@ -21,6 +22,9 @@ final class ErrorStatus {
         }
         if (error instanceof RouteNotFound) {
             return 404;
+        }
+        if (error instanceof InjectedFault fault) {
+            return fault.httpStatus();
         }
         return BY_CODE.getOrDefault(error.code(), 400);
     }

@@ -1,6 +1,7 @@
 package io.github.capacityemulator.server;
 
 import io.github.capacityemulator.core.ClusterSettings;
+import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.PlanSettings;
 
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * variable, which beats the default.
  */
 record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, Path inventory,
-                     Duration paymentDelay, int maxTrainingPlans, ClusterSettings clusters, boolean help) {
+                     Duration paymentDelay, int maxTrainingPlans, ClusterSettings clusters, double clockRate,
+                     int journalSize, boolean help) {
 
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -59,7 +61,12 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
     private static final Flag MAX_PER_TYPE = new Flag("--max-instances-per-type", "EMULATOR_MAX_INSTANCES_PER_TYPE", "N",
             "quota of instances of one type across an account's clusters (default "
                     + CLUSTER_DEFAULTS.maxInstancesPerType() + ")");
-    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, INVENTORY, PAYMENT_DELAY, MAX_PLANS,
+    private static final Flag CLOCK_RATE = new Flag("--clock-rate", "EMULATOR_CLOCK_RATE", "R",
+            "clock time runs R times faster than real time, e.g. 60 (default 1)");
+    private static final Flag JOURNAL_SIZE = new Flag("--journal-size", "EMULATOR_JOURNAL_SIZE", "N",
+            "how many recent requests GET /_emulator/requests keeps (default " + EmulatorSettings.DEFAULT_JOURNAL_SIZE + ")");
+    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, CLOCK_RATE, JOURNAL_SIZE, INVENTORY,
+            PAYMENT_DELAY, MAX_PLANS,
             CREATE_DELAY, UPDATE_DELAY, SOFTWARE_DELAY, DELETE_DELAY, REPLACE_DELAY, MAX_PER_CLUSTER, MAX_ACROSS,
             MAX_PER_TYPE);
 
@@ -128,6 +135,9 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                         count(valueOf.apply(MAX_PER_CLUSTER), MAX_PER_CLUSTER, CLUSTER_DEFAULTS.maxInstancesPerCluster()),
                         count(valueOf.apply(MAX_ACROSS), MAX_ACROSS, CLUSTER_DEFAULTS.maxInstancesAcrossClusters()),
                         count(valueOf.apply(MAX_PER_TYPE), MAX_PER_TYPE, CLUSTER_DEFAULTS.maxInstancesPerType())),
+                rate(valueOf.apply(CLOCK_RATE)),
+                valueOf.apply(JOURNAL_SIZE) == null ? EmulatorSettings.DEFAULT_JOURNAL_SIZE
+                        : (int) whole(JOURNAL_SIZE, valueOf.apply(JOURNAL_SIZE), 0),
                 help);
     }
 
@@ -140,6 +150,21 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+
+    private static double rate(String value) {
+        if (value == null) {
+            return 1.0;
+        }
+        try {
+            double r = Double.parseDouble(value.trim());
+            if (!(r > 0) || r > 1_000_000) {
+                throw new NumberFormatException();
+            }
+            return r;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--clock-rate must be a number > 0 (at most 1000000), not '" + value + "'");
         }
     }
 

@@ -19,13 +19,13 @@ class ServerOptionsTest {
 
     @Test
     void defaults() {
-        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
     }
 
     @Test
     void flagsInBothForms() {
         assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
-                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
         assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
     }
 
@@ -33,9 +33,9 @@ class ServerOptionsTest {
     void environmentVariablesAndAFlagBeatsItsVariable() {
         Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
                 "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
-        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
         assertThat(parse(env, "--port", "6000", "--clock", "real"))
-                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), false));
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
     }
 
     @Test
@@ -62,6 +62,16 @@ class ServerOptionsTest {
         assertThat(ServerOptions.usage()).contains("--cluster-create-delay", "EMULATOR_CLUSTER_UPDATE_DELAY",
                 "--cluster-software-update-delay", "--cluster-delete-delay", "--node-replace-delay",
                 "--max-cluster-instances", "--max-instances-per-type");
+    }
+
+    @Test
+    void clockRateAndJournalSize() {
+        ServerOptions o = parse(Map.of("EMULATOR_JOURNAL_SIZE", "5"), "--clock-rate=60");
+        assertThat(o.clockRate()).isEqualTo(60.0);
+        assertThat(o.journalSize()).isEqualTo(5);
+        assertThatThrownBy(() -> parse(Map.of(), "--clock-rate", "0"))
+                .hasMessage("--clock-rate must be a number > 0 (at most 1000000), not '0'");
+        assertThat(ServerOptions.usage()).contains("--clock-rate", "EMULATOR_CLOCK_RATE", "--journal-size");
     }
 
     @Test

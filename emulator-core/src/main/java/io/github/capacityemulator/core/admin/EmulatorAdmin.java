@@ -2,9 +2,13 @@ package io.github.capacityemulator.core.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.clock.ClockState;
+import io.github.capacityemulator.core.faults.FaultRule;
+import io.github.capacityemulator.core.faults.FaultSpec;
+import io.github.capacityemulator.core.journal.RecordedRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The emulator's control surface. The admin HTTP routes and the JUnit extension both delegate to
@@ -39,6 +43,19 @@ public interface EmulatorAdmin {
      * replacement delay. {@link AdminRequestException} for an unknown node or one already failed.
      */
     JsonNode failNode(String instanceId);
+
+    /** The most recent requests, oldest first; only those of {@code operation} when it is not null. */
+    List<RecordedRequest> requests(String operation);
+
+    void clearRequests();
+
+    /** Adds a fault rule; {@link AdminRequestException} says what is wrong with it. */
+    FaultRule addFault(FaultSpec spec);
+
+    /** The rules in force, with how often each fired. */
+    List<FaultRule> faults();
+
+    void clearFaults();
 
     /** Wipes all state of all accounts and regions and every mutable setting back to start-up. */
     void reset();

@@ -1,5 +1,5 @@
 package io.github.capacityemulator.core.admin;
 
-/** What the health endpoint reports. */
-public record Health(String status, String version) {
+/** What the health endpoint reports; {@code checkResponses}: whether responses are checked against the model. */
+public record Health(String status, String version, boolean checkResponses) {
 }

@@ -100,6 +100,9 @@ public final class CapacityInventory {
             if (!region.getValue().isObject()) {
                 throw new IllegalArgumentException("regions." + region.getKey() + " must be an object of zones");
             }
+            if (region.getValue().isEmpty()) {
+                throw new IllegalArgumentException("regions." + region.getKey() + " must list at least one zone");
+            }
             Map<String, Map<String, List<CapacityWindow>>> zones = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> z = region.getValue().fields(); z.hasNext(); ) {
                 Map.Entry<String, JsonNode> zone = z.next();

@@ -7,25 +7,45 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The emulator's notion of now: real time plus an offset, or a frozen instant. Statuses are computed
- * from it, so moving it forward is how tests make days pass instantly. It never moves backwards
- * (except through {@link #reset()}, which restores the start-up mode at the current real time).
+ * from it, so moving it forward is how tests make days pass instantly. With a rate R, clock time runs R
+ * times faster than real time (for code that polls with waiters). It never moves backwards (except
+ * through {@link #reset()}, which restores the start-up mode at the current real time).
  */
 public final class EmulatorClock {
 
     private final Clock system;
     private final boolean startFrozen;
-    private Duration offset = Duration.ZERO;
+    private final double rate;
+    /** Running: clock = anchorClock + rate x (real - anchorReal). */
+    private Instant anchorReal;
+    private Instant anchorClock;
     private Instant frozenAt;
 
     public EmulatorClock(Clock system, boolean startFrozen) {
+        this(system, startFrozen, 1.0);
+    }
+
+    public EmulatorClock(Clock system, boolean startFrozen, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("the clock rate must be a number > 0");
+        }
         this.system = system;
         this.startFrozen = startFrozen;
+        this.rate = rate;
         reset();
     }
 
     /** Millisecond precision: what the wire carries (epoch seconds with a millisecond fraction). */
     public synchronized Instant now() {
-        return (frozenAt != null ? frozenAt : system.instant().plus(offset)).truncatedTo(ChronoUnit.MILLIS);
+        return current().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Instant current() {
+        if (frozenAt != null) {
+            return frozenAt;
+        }
+        long realMillis = Duration.between(anchorReal, system.instant()).toMillis();
+        return anchorClock.plusMillis(Math.round(realMillis * rate));
     }
 
     public synchronized ClockState state() {
@@ -40,7 +60,8 @@ public final class EmulatorClock {
         if (frozenAt != null) {
             frozenAt = frozenAt.plus(by);
         } else {
-            offset = offset.plus(by);
+            anchorClock = current().plus(by);
+            anchorReal = system.instant();
         }
         return state();
     }
@@ -55,14 +76,16 @@ public final class EmulatorClock {
             frozenAt = to;
         } else {
             frozenAt = null;
-            offset = Duration.between(system.instant(), to);
+            anchorClock = to;
+            anchorReal = system.instant();
         }
         return state();
     }
 
     /** Back to how the process started: no offset, frozen (at the real time now) if it started frozen. */
     public synchronized void reset() {
-        offset = Duration.ZERO;
-        frozenAt = startFrozen ? system.instant() : null;
+        anchorReal = system.instant();
+        anchorClock = anchorReal;
+        frozenAt = startFrozen ? anchorReal : null;
     }
 }

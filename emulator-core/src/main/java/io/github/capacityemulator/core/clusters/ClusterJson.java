@@ -142,7 +142,7 @@ final class ClusterJson {
         if (logicalIds) {
             out.put("NodeLogicalId", n.logicalId());
         }
-        out.put("InstanceType", g == null ? null : g.instanceType());
+        out.put("InstanceType", n.instanceType());
         out.set("LaunchTime", Timestamps.json(n.launchAt()));
         Long updated = lastSoftwareUpdate(cluster, n, now);
         if (updated != null) {
@@ -160,8 +160,8 @@ final class ClusterJson {
         out.put("InstanceId", n.instanceId());
         out.put("NodeLogicalId", n.logicalId());
         out.set("InstanceStatus", status(n, cluster.status(now), now));
+        out.put("InstanceType", n.instanceType());
         if (g != null) {
-            out.put("InstanceType", g.instanceType());
             for (String member : List.of("LifeCycleConfig", "OverrideVpcConfig", "ThreadsPerCore", "InstanceStorageConfigs")) {
                 if (g.spec().hasNonNull(member)) {
                     out.set(member, g.spec().get(member));

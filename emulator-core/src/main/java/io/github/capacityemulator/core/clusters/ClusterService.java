@@ -132,7 +132,7 @@ public final class ClusterService {
                 for (GroupFacts g : groups) {
                     if (g.trainingPlanArn() == null) {
                         holdOnDemand(c, ctx, arn, g, now);
-                        addNodes(c, ctx, cluster, g, g.targetCount(), null, now, created, null);
+                        addNodes(c, ctx, cluster, g, g.targetCount(), null, 0, now, created, null);
                     }
                 }
             } else {
@@ -186,7 +186,7 @@ public final class ClusterService {
     }
 
     /** The semantic rules of a group: a plan it names must fit it. */
-    private void checkGroup(Connection c, RequestContext ctx, JsonNode spec, int alreadyOnPlanByThisGroup,
+    private void checkGroup(Connection c, RequestContext ctx, JsonNode spec, int freedByThisRequest,
                             Map<String, PlanLink> links, long now) throws SQLException {
         String group = spec.get("InstanceGroupName").asText();
         if (!spec.hasNonNull("TrainingPlanArn")) {
@@ -204,7 +204,7 @@ public final class ClusterService {
             because = "it reserves " + plan.instanceType() + ", not " + new GroupFacts(group, spec, 0, null, now).instanceType();
         } else {
             int asked = spec.get("InstanceCount").asInt();
-            int others = plan.targetsInUse() - alreadyOnPlanByThisGroup;
+            int others = plan.targetsInUse() - freedByThisRequest;
             int pending = pendingOnPlan(links, arn);
             if (others + pending + asked > plan.capacityForClusters()) {
                 because = "it has room for " + Math.max(0, plan.capacityForClusters() - others - pending)
@@ -288,20 +288,22 @@ public final class ClusterService {
 
     private void holdOnDemand(Connection c, RequestContext ctx, String clusterArn, GroupFacts g, long now)
             throws SQLException {
-        holds.insert(c, clusterArn + "/" + g.name() + "/" + now, ctx.region(), g.zone(), g.instanceType(), g.targetCount(),
-                now, OPEN_END, null);
+        holds.insert(c, clusterArn + "/" + g.name() + "/" + java.util.UUID.randomUUID(), ctx.region(), g.zone(),
+                g.instanceType(), g.targetCount(), now, OPEN_END, null);
     }
 
-    /** Adds {@code count} nodes to a group, Pending until {@code readyAt}. */
+    /**
+     * Adds {@code count} nodes to a group, Pending until {@code readyAt}. Nodes of a block get ids derived from
+     * (cluster, group, block, slot), numbered from {@code firstSlot}, and end with the block.
+     */
     private void addNodes(Connection c, RequestContext ctx, ClusterFacts cluster, GroupFacts g, int count, String blockArn,
-                          long launchAt, long readyAt, Long shutdownAt) throws SQLException {
+                          int firstSlot, long launchAt, long readyAt, Long blockEnd) throws SQLException {
         for (int i = 0; i < count; i++) {
-            String seed = blockArn != null ? blockArn + "/" + i : launchAt + "/" + i + "/" + random.nextLong();
-            byte[] h = ClusterJson.sha(cluster.arn(), g.name(), seed);
-            String hex = HexFormat.of().formatHex(h);
+            String seed = blockArn != null ? blockArn + "/" + (firstSlot + i) : launchAt + "/" + i + "/" + random.nextLong();
+            String hex = HexFormat.of().formatHex(ClusterJson.sha(cluster.arn(), g.name(), seed));
             nodes.insert(c, ctx.account(), ctx.region(), new NodeRow("i-" + hex.substring(0, 17), cluster.arn(), g.name(),
-                    g.name() + "-" + hex.substring(17, 29), blockArn, g.zone(), launchAt, readyAt, null, shutdownAt,
-                    shutdownAt == null ? null : shutdownAt + settings.deleteDelay().toMillis()));
+                    g.name() + "-" + hex.substring(17, 29), g.instanceType(), blockArn, g.zone(), launchAt, readyAt, null,
+                    blockEnd, blockEnd == null ? null : blockEnd + settings.deleteDelay().toMillis(), blockArn != null, null));
         }
     }
 
@@ -342,11 +344,15 @@ public final class ClusterService {
         return cluster;
     }
 
-    /** Nodes of plan groups appear at a block's start and go at its (possibly extended) end. */
+    /**
+     * Nodes of plan groups appear at a block's start and go at its (possibly extended) end: every access moves
+     * block-tied nodes to their block's current end and tops each group up to its target for the active block.
+     */
     private void materialisePlanNodes(Connection c, RequestContext ctx, ClusterFacts cluster, long now) throws SQLException {
         if (cluster.failedAt() != null) {
             return;
         }
+        boolean deleting = cluster.status(now).equals("Deleting");
         for (GroupFacts g : cluster.groups()) {
             if (g.trainingPlanArn() == null) {
                 continue;
@@ -359,12 +365,18 @@ public final class ClusterService {
                 if (b.status().equals("Failed") || b.status().equals("Pending")) {
                     continue;
                 }
-                nodes.moveBlockEnd(c, cluster.arn(), b.arn(), b.end(), b.end() + settings.deleteDelay().toMillis(), now);
-                if (b.start() <= now && now < b.end() && !nodes.blockMaterialised(c, cluster.arn(), g.name(), b.arn())) {
-                    long launch = Math.max(b.start(), g.createdAt());
+                nodes.moveBlockEnd(c, cluster.arn(), b.arn(), b.end(), b.end() + settings.deleteDelay().toMillis());
+                if (deleting || b.start() > now || now >= b.end()) {
+                    continue;
+                }
+                int alive = nodes.aliveOnBlock(c, cluster.arn(), g.name(), b.arn());
+                if (alive < g.targetCount()) {
+                    int ever = nodes.everOnBlock(c, cluster.arn(), g.name(), b.arn());
+                    // The first nodes of a block came with it; later ones (a group grown) come now.
+                    long launch = ever == 0 ? Math.max(b.start(), g.createdAt()) : now;
                     long ready = Math.max(cluster.readyAt(), launch + settings.nodeReplaceDelay().toMillis());
                     addNodes(c, ctx, cluster, new GroupFacts(g.name(), g.spec(), g.targetCount(), b.zone(), g.createdAt()),
-                            g.targetCount(), b.arn(), launch, ready, b.end());
+                            g.targetCount() - alive, b.arn(), ever, launch, ready, b.end());
                 }
             }
         }
@@ -396,7 +408,8 @@ public final class ClusterService {
         boolean byName = "NAME".equals(input.path("SortBy").asText("CREATION_TIME"));
         boolean ascending = "Ascending".equals(input.path("SortOrder").asText("Descending"));
         int max = input.path("MaxResults").asInt(DEFAULT_MAX_RESULTS);
-        List<String> token = input.hasNonNull("NextToken") ? tokens.open(ctx, "ListClusters", input.get("NextToken").asText()) : null;
+        String operation = "ListClusters:" + byName + ascending + after + "/" + before + "/" + contains + "/" + planArn;
+        List<String> token = input.hasNonNull("NextToken") ? tokens.open(ctx, operation, input.get("NextToken").asText()) : null;
         if (token != null && token.size() != 2) {
             throw new ValidationException("Invalid pagination token given. Use the NextToken from the previous response.");
         }
@@ -424,7 +437,7 @@ public final class ClusterService {
             ArrayNode summaries = out.putArray("ClusterSummaries");
             kept.stream().limit(max).forEach(f -> summaries.add(ClusterJson.summary(f, now)));
             if (kept.size() > max) {
-                out.put("NextToken", tokens.issue(ctx, "ListClusters", key(kept.get(max - 1), byName)));
+                out.put("NextToken", tokens.issue(ctx, operation, key(kept.get(max - 1), byName)));
             }
             return out;
         });
@@ -456,11 +469,16 @@ public final class ClusterService {
                 }
             }
             Map<String, PlanLink> links = new HashMap<>();
+            // What this request takes off a plan: its replaced groups' counts, and those of groups it deletes.
+            Map<String, Integer> freed = new HashMap<>();
+            for (GroupFacts g : cluster.groups()) {
+                boolean respecified = specs.stream().anyMatch(sp -> sp.get("InstanceGroupName").asText().equals(g.name()));
+                if (g.trainingPlanArn() != null && (toDelete.contains(g.name()) || respecified)) {
+                    freed.merge(g.trainingPlanArn(), g.targetCount(), Integer::sum);
+                }
+            }
             for (JsonNode spec : specs) {
-                GroupFacts existing = cluster.group(spec.get("InstanceGroupName").asText());
-                boolean samePlan = existing != null && existing.trainingPlanArn() != null
-                        && existing.trainingPlanArn().equals(spec.path("TrainingPlanArn").asText(null));
-                checkGroup(c, ctx, spec, samePlan ? existing.targetCount() : 0, links, now);
+                checkGroup(c, ctx, spec, freed.getOrDefault(spec.path("TrainingPlanArn").asText(""), 0), links, now);
             }
             List<GroupFacts> next = new ArrayList<>();
             for (GroupFacts g : cluster.groups()) {
@@ -478,6 +496,7 @@ public final class ClusterService {
             long done = now + settings.updateDelay().toMillis();
             CapacityInventory inv = inventory.current().inventory();
             List<GroupFacts> placed = new ArrayList<>();
+            List<GroupFacts> newlyPlaced = new ArrayList<>();
             for (GroupFacts g : next) {
                 GroupFacts old = cluster.group(g.name());
                 PlanLink plan = links.get(g.name());
@@ -494,10 +513,12 @@ public final class ClusterService {
                         throw new ValidationException("Instance group " + g.name() + ": " + ClusterFacts.FAILURE_MESSAGE);
                     }
                 } else {
-                    zone = onDemandZone(c, ctx, inv, g.spec(), g.targetCount(), now, placed);
+                    // Only groups without a hold yet count beside the holds already stored.
+                    zone = onDemandZone(c, ctx, inv, g.spec(), g.targetCount(), now, newlyPlaced);
                     if (zone == null) {
                         throw new ValidationException("Instance group " + g.name() + ": " + ClusterFacts.FAILURE_MESSAGE);
                     }
+                    newlyPlaced.add(new GroupFacts(g.name(), g.spec(), g.targetCount(), zone, g.createdAt()));
                 }
                 placed.add(new GroupFacts(g.name(), g.spec(), g.targetCount(), zone, g.createdAt()));
             }
@@ -512,6 +533,7 @@ public final class ClusterService {
                 resize(c, ctx, updated, cluster.group(g.name()), g, now, done);
             }
             clusters.updateBody(c, cluster.arn(), JsonBodies.write(updated));
+            materialisePlanNodes(c, ctx, updated, now);
             return ClusterJson.object().put("ClusterArn", cluster.arn());
         });
     }
@@ -534,7 +556,10 @@ public final class ClusterService {
         return merged;
     }
 
-    /** Brings a group's nodes and on-demand hold from {@code old} to {@code now} (null old: a new group). */
+    /**
+     * Brings a group's nodes and on-demand hold from {@code old} to {@code g} (null old: a new group). Plan groups
+     * only shrink here; {@link #materialisePlanNodes} tops them up for the active block.
+     */
     private void resize(Connection c, RequestContext ctx, ClusterFacts cluster, GroupFacts old, GroupFacts g, long now,
                         long done) throws SQLException {
         boolean sameSource = old != null && java.util.Objects.equals(old.trainingPlanArn(), g.trainingPlanArn())
@@ -548,35 +573,21 @@ public final class ClusterService {
         }
         List<NodeRow> current = sameSource ? nodes.ofGroup(c, cluster.arn(), g.name(), now).stream()
                 .filter(n -> n.shutdownAt() == null || n.shutdownAt() > now).toList() : List.of();
-        String activeBlock = null;
-        Long blockEnd = null;
-        if (g.trainingPlanArn() != null) {
-            PlanLink plan = plans.planLink(c, ctx, g.trainingPlanArn(), Instant.ofEpochMilli(now)).orElse(null);
-            PlanLink.Block active = plan == null ? null : plan.blocks().stream()
-                    .filter(b -> b.status().equals("Active")).findFirst().orElse(null);
-            if (active == null) {
-                return; // nodes come with the plan's next block
-            }
-            activeBlock = active.arn();
-            blockEnd = active.end();
-        }
         int have = current.size();
-        if (g.targetCount() > have) {
-            addNodes(c, ctx, cluster, g, g.targetCount() - have, activeBlock == null ? null : activeBlock + "/" + now,
-                    now, done, blockEnd);
-        } else {
+        if (g.targetCount() < have) {
             for (NodeRow n : current.subList(0, have - g.targetCount())) {
-                nodes.update(c, new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.blockArn(),
-                        n.zone(), n.launchAt(), n.pendingUntil(), n.failedAt(), now, done));
+                nodes.update(c, n.shutDown(now, done));
             }
+        } else if (g.trainingPlanArn() == null && g.targetCount() > have) {
+            addNodes(c, ctx, cluster, g, g.targetCount() - have, null, 0, now, done, null);
         }
     }
 
     private void shutDownGroup(Connection c, ClusterFacts cluster, GroupFacts g, long now, long removed) throws SQLException {
         for (NodeRow n : nodes.ofGroup(c, cluster.arn(), g.name(), now)) {
             if (n.shutdownAt() == null || n.shutdownAt() > now) {
-                nodes.update(c, new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.blockArn(),
-                        n.zone(), n.launchAt(), n.pendingUntil(), n.failedAt(), now, removed));
+                cancelReplacement(c, n, now);
+                nodes.update(c, n.shutDown(now, removed));
             }
         }
         holds.release(c, cluster.arn() + "/" + g.name() + "/", removed);
@@ -635,7 +646,9 @@ public final class ClusterService {
         boolean logicalIds = input.path("IncludeNodeLogicalIds").asBoolean(false);
         return store.write(c -> {
             ClusterFacts cluster = find(c, ctx, input.get("ClusterName").asText(), now);
-            String operation = "ListClusterNodes:" + cluster.arn();
+            String operation = "ListClusterNodes:" + cluster.arn() + "/" + byName + ascending + "/"
+                    + input.path("CreationTimeAfter").asText() + "/" + input.path("CreationTimeBefore").asText() + "/"
+                    + input.path("InstanceGroupNameContains").asText();
             List<String> after = input.hasNonNull("NextToken")
                     ? tokens.open(ctx, operation, input.get("NextToken").asText()) : null;
             if (after != null && (after.size() != 2 || (!byName && !after.get(0).matches("\\d{1,19}")))) {
@@ -677,9 +690,8 @@ public final class ClusterService {
     public JsonNode batchDelete(RequestContext ctx, JsonNode input) {
         return batch(ctx, input, "NodeIdNotFound", "InvalidNodeStatus", "Code", Set.of("Running", "Failure", "Pending"),
                 (c, cluster, n, now) -> {
-                    long removed = now + settings.deleteDelay().toMillis();
-                    nodes.update(c, new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.blockArn(),
-                            n.zone(), n.launchAt(), n.pendingUntil(), n.failedAt(), now, removed));
+                    cancelReplacement(c, n, now);
+                    nodes.update(c, n.shutDown(now, now + settings.deleteDelay().toMillis()));
                     return true;
                 });
     }
@@ -687,9 +699,13 @@ public final class ClusterService {
     public JsonNode batchReboot(RequestContext ctx, JsonNode input) {
         return batch(ctx, input, "InstanceIdNotFound", "InvalidInstanceStatus", "ErrorCode", Set.of("Running", "Failure"),
                 (c, cluster, n, now) -> {
-                    nodes.update(c, new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.blockArn(),
-                            n.zone(), n.launchAt(), now + settings.nodeReplaceDelay().toMillis(), null, n.shutdownAt(),
-                            n.removedAt()));
+                    boolean hadReplacement = cancelReplacement(c, n, now);
+                    NodeRow rebooted = hadReplacement
+                            ? n.rebooted(now + settings.nodeReplaceDelay().toMillis(), null, null)
+                            : new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.instanceType(),
+                                    n.blockArn(), n.zone(), n.launchAt(), now + settings.nodeReplaceDelay().toMillis(), null,
+                                    n.shutdownAt(), n.removedAt(), n.endsWithBlock(), null);
+                    nodes.update(c, rebooted);
                     return false;
                 });
     }
@@ -697,20 +713,33 @@ public final class ClusterService {
     public JsonNode batchReplace(RequestContext ctx, JsonNode input) {
         return batch(ctx, input, "InstanceIdNotFound", "InvalidInstanceStatus", "ErrorCode", Set.of("Running", "Failure"),
                 (c, cluster, n, now) -> {
-                    replace(c, ctx, cluster, n, now, now + settings.nodeReplaceDelay().toMillis());
+                    replace(c, ctx, n, now, now + settings.nodeReplaceDelay().toMillis());
+                    nodes.update(c, n.shutDown(now, now + settings.deleteDelay().toMillis()));
                     return false;
                 });
     }
 
     /** Swaps a node for a new one (a new id) that is Pending from {@code now} until {@code ready}. */
-    private void replace(Connection c, RequestContext ctx, ClusterFacts cluster, NodeRow n, long now, long ready)
-            throws SQLException {
-        nodes.update(c, new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.blockArn(), n.zone(),
-                n.launchAt(), n.pendingUntil(), n.failedAt(), now, now + settings.deleteDelay().toMillis()));
+    private NodeRow replace(Connection c, RequestContext ctx, NodeRow n, long now, long ready) throws SQLException {
+        cancelReplacement(c, n, now);
         String hex = HexFormat.of().formatHex(ClusterJson.sha(n.instanceId(), "replaced", Long.toString(now)));
-        nodes.insert(c, ctx.account(), ctx.region(), new NodeRow("i-" + hex.substring(0, 17), n.clusterArn(), n.groupName(),
-                n.groupName() + "-" + hex.substring(17, 29), n.blockArn(), n.zone(), now, ready, null,
-                n.blockArn() == null ? null : n.shutdownAt(), n.blockArn() == null ? null : n.removedAt()));
+        NodeRow fresh = new NodeRow("i-" + hex.substring(0, 17), n.clusterArn(), n.groupName(),
+                n.groupName() + "-" + hex.substring(17, 29), n.instanceType(), n.blockArn(), n.zone(), now, ready, null,
+                n.endsWithBlock() ? n.shutdownAt() : null, n.endsWithBlock() ? n.removedAt() : null, n.endsWithBlock(), null);
+        nodes.insert(c, ctx.account(), ctx.region(), fresh);
+        return fresh;
+    }
+
+    /** Cancels the replacement a failure scheduled, if it has not come yet; answers whether there was one. */
+    private boolean cancelReplacement(Connection c, NodeRow n, long now) throws SQLException {
+        if (n.replacedBy() == null) {
+            return false;
+        }
+        Optional<NodeRow> scheduled = nodes.anyTime(c, n.replacedBy());
+        if (scheduled.isPresent() && scheduled.get().launchAt() > now) {
+            nodes.delete(c, n.replacedBy());
+        }
+        return true;
     }
 
     @FunctionalInterface
@@ -803,14 +832,14 @@ public final class ClusterService {
             if (status.equals("Failure") || status.equals("ShuttingDown")) {
                 throw new IllegalArgumentException("node " + instanceId + " is " + status + " already");
             }
-            NodeRow failed = new NodeRow(n.instanceId(), n.clusterArn(), n.groupName(), n.logicalId(), n.blockArn(), n.zone(),
-                    n.launchAt(), n.pendingUntil(), now, n.shutdownAt(), n.removedAt());
-            nodes.update(c, failed);
             ObjectNode out = ClusterJson.object().put("instanceId", instanceId).put("status", "Failure");
             if (cluster.nodeRecoveryAutomatic()) {
                 long at = now + settings.nodeReplaceDelay().toMillis();
-                replace(c, ctx, cluster, failed, at, at);
+                NodeRow replacement = replace(c, ctx, n, at, at);
+                nodes.update(c, n.failed(now, replacement.instanceId(), at, at + settings.deleteDelay().toMillis()));
                 out.put("replacedAt", Instant.ofEpochMilli(at).toString());
+            } else {
+                nodes.update(c, n.failed(now, null, n.shutdownAt(), n.removedAt()));
             }
             return out;
         });

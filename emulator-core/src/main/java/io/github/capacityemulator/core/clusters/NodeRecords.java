@@ -12,8 +12,8 @@ import java.util.Optional;
 /** SQL for cluster nodes. Pages are keysets on indexed columns, so a page costs O(page). */
 final class NodeRecords {
 
-    private static final String COLUMNS = "instance_id, cluster_arn, group_name, logical_id, block_arn, zone,"
-            + " launch_at, pending_until, failed_at, shutdown_at, removed_at";
+    private static final String COLUMNS = "instance_id, cluster_arn, group_name, logical_id, instance_type, block_arn, zone,"
+            + " launch_at, pending_until, failed_at, shutdown_at, removed_at, ends_with_block, replaced_by";
     private static final String VISIBLE = " launch_at <= ? AND (removed_at IS NULL OR removed_at > ?)";
 
     /** A keyset query's parameters. {@code byName}: group name then id; else launch time then id. */
@@ -23,32 +23,37 @@ final class NodeRecords {
 
     void insert(Connection c, String account, String region, NodeRow n) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_node (account, region, " + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, account);
             ps.setString(2, region);
             ps.setString(3, n.instanceId());
             ps.setString(4, n.clusterArn());
             ps.setString(5, n.groupName());
             ps.setString(6, n.logicalId());
-            ps.setString(7, n.blockArn());
-            ps.setString(8, n.zone());
-            ps.setLong(9, n.launchAt());
-            ps.setLong(10, n.pendingUntil());
-            setLong(ps, 11, n.failedAt());
-            setLong(ps, 12, n.shutdownAt());
-            setLong(ps, 13, n.removedAt());
+            ps.setString(7, n.instanceType());
+            ps.setString(8, n.blockArn());
+            ps.setString(9, n.zone());
+            ps.setLong(10, n.launchAt());
+            ps.setLong(11, n.pendingUntil());
+            setLong(ps, 12, n.failedAt());
+            setLong(ps, 13, n.shutdownAt());
+            setLong(ps, 14, n.removedAt());
+            ps.setBoolean(15, n.endsWithBlock());
+            ps.setString(16, n.replacedBy());
             ps.executeUpdate();
         }
     }
 
     void update(Connection c, NodeRow n) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE cluster_node SET pending_until = ?, failed_at = ?,"
-                + " shutdown_at = ?, removed_at = ? WHERE instance_id = ?")) {
+                + " shutdown_at = ?, removed_at = ?, ends_with_block = ?, replaced_by = ? WHERE instance_id = ?")) {
             ps.setLong(1, n.pendingUntil());
             setLong(ps, 2, n.failedAt());
             setLong(ps, 3, n.shutdownAt());
             setLong(ps, 4, n.removedAt());
-            ps.setString(5, n.instanceId());
+            ps.setBoolean(5, n.endsWithBlock());
+            ps.setString(6, n.replacedBy());
+            ps.setString(7, n.instanceId());
             ps.executeUpdate();
         }
     }
@@ -88,30 +93,50 @@ final class NodeRecords {
                 clusterArn, now, now);
     }
 
-    boolean blockMaterialised(Connection c, String clusterArn, String group, String blockArn) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cluster_node WHERE cluster_arn = ? AND group_name = ?"
-                + " AND block_arn = ? LIMIT 1")) {
-            ps.setString(1, clusterArn);
-            ps.setString(2, group);
-            ps.setString(3, blockArn);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    /** Rows ever written for a group in a block: new slots are numbered after them. */
+    int everOnBlock(Connection c, String clusterArn, String group, String blockArn) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM cluster_node WHERE cluster_arn = ? AND group_name = ? AND block_arn = ?",
+                clusterArn, group, blockArn);
     }
 
-    /** Moves the scheduled end of a block's nodes (an extension), leaving nodes already shut down alone. */
-    void moveBlockEnd(Connection c, String clusterArn, String blockArn, long end, long removed, long now)
-            throws SQLException {
+    /** Rows of a group in a block that still end with it: the block's nodes the group has. */
+    int aliveOnBlock(Connection c, String clusterArn, String group, String blockArn) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM cluster_node WHERE cluster_arn = ? AND group_name = ? AND block_arn = ?"
+                + " AND ends_with_block", clusterArn, group, blockArn);
+    }
+
+    /** Nodes that end with their block follow its current end (an extension moves it). */
+    void moveBlockEnd(Connection c, String clusterArn, String blockArn, long end, long removed) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE cluster_node SET shutdown_at = ?, removed_at = ?"
-                + " WHERE cluster_arn = ? AND block_arn = ? AND shutdown_at > ? AND shutdown_at <> ?")) {
+                + " WHERE cluster_arn = ? AND block_arn = ? AND ends_with_block")) {
             ps.setLong(1, end);
             ps.setLong(2, removed);
             ps.setString(3, clusterArn);
             ps.setString(4, blockArn);
-            ps.setLong(5, now);
-            ps.setLong(6, end);
             ps.executeUpdate();
+        }
+    }
+
+    Optional<NodeRow> anyTime(Connection c, String instanceId) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM cluster_node WHERE instance_id = ?", instanceId).stream().findFirst();
+    }
+
+    void delete(Connection c, String instanceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM cluster_node WHERE instance_id = ?")) {
+            ps.setString(1, instanceId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int count(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
@@ -185,8 +210,9 @@ final class NodeRecords {
 
     private static NodeRow row(ResultSet rs, int from) throws SQLException {
         return new NodeRow(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2), rs.getString(from + 3),
-                rs.getString(from + 4), rs.getString(from + 5), rs.getLong(from + 6), rs.getLong(from + 7),
-                nullableLong(rs, from + 8), nullableLong(rs, from + 9), nullableLong(rs, from + 10));
+                rs.getString(from + 4), rs.getString(from + 5), rs.getString(from + 6), rs.getLong(from + 7),
+                rs.getLong(from + 8), nullableLong(rs, from + 9), nullableLong(rs, from + 10), nullableLong(rs, from + 11),
+                rs.getBoolean(from + 12), rs.getString(from + 13));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -32,7 +32,7 @@ final class SchemaMigrations {
                             + " region VARCHAR(64) NOT NULL, plan_name VARCHAR(64) NOT NULL, position INT NOT NULL,"
                             + " body CLOB NOT NULL)",
                     "CREATE INDEX reserved_capacity_plan ON reserved_capacity (account, region, plan_name, position)",
-                    "CREATE TABLE capacity_hold (id VARCHAR(128) PRIMARY KEY, region VARCHAR(64) NOT NULL,"
+                    "CREATE TABLE capacity_hold (id VARCHAR(512) PRIMARY KEY, region VARCHAR(64) NOT NULL,"
                             + " zone VARCHAR(32) NOT NULL, pool VARCHAR(64) NOT NULL, units INT NOT NULL,"
                             + " start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, released_at BIGINT)",
                     "CREATE INDEX capacity_hold_pool ON capacity_hold (region, pool, end_at)",
@@ -48,9 +48,10 @@ final class SchemaMigrations {
             List.of(
                     "CREATE TABLE cluster_node (instance_id VARCHAR(32) PRIMARY KEY, account VARCHAR(12) NOT NULL,"
                             + " region VARCHAR(64) NOT NULL, cluster_arn VARCHAR(256) NOT NULL, group_name VARCHAR(63) NOT NULL,"
-                            + " logical_id VARCHAR(128) NOT NULL, block_arn VARCHAR(2048), zone VARCHAR(32) NOT NULL,"
-                            + " launch_at BIGINT NOT NULL, pending_until BIGINT NOT NULL, failed_at BIGINT, shutdown_at BIGINT,"
-                            + " removed_at BIGINT, UNIQUE (cluster_arn, logical_id))",
+                            + " logical_id VARCHAR(128) NOT NULL, instance_type VARCHAR(64) NOT NULL, block_arn VARCHAR(2048),"
+                            + " zone VARCHAR(32) NOT NULL, launch_at BIGINT NOT NULL, pending_until BIGINT NOT NULL,"
+                            + " failed_at BIGINT, shutdown_at BIGINT, removed_at BIGINT,"
+                            + " ends_with_block BOOLEAN NOT NULL, replaced_by VARCHAR(32), UNIQUE (cluster_arn, logical_id))",
                     "CREATE INDEX cluster_node_launch ON cluster_node (cluster_arn, launch_at, instance_id)",
                     "CREATE INDEX cluster_node_group ON cluster_node (cluster_arn, group_name, instance_id)"));
 

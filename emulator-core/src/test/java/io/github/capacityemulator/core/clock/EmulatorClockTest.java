@@ -88,6 +88,21 @@ class EmulatorClockTest {
     }
 
     @Test
+    void aRateMakesClockTimeRunFaster() {
+        EmulatorClock clock = new EmulatorClock(system, false, 60);
+        real.set(T0.plusSeconds(10));
+        assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofHours(1));
+        real.set(T0.plusSeconds(11));
+        assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofMinutes(71)));
+        Instant later = T0.plus(Duration.ofDays(1));
+        clock.set(later, false);
+        real.set(T0.plusSeconds(12));
+        assertThat(clock.now()).isEqualTo(later.plusSeconds(60));
+        assertThatThrownBy(() -> new EmulatorClock(system, false, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void readsToTheMillisecond() {
         real.set(Instant.parse("2026-11-22T10:00:00.123456789Z"));
         assertThat(new EmulatorClock(system, false).now()).isEqualTo(Instant.parse("2026-11-22T10:00:00.123Z"));

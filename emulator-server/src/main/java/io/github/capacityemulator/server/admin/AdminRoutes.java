@@ -24,13 +24,19 @@ public final class AdminRoutes {
                 new AdminRoute("GET", ROOT + "/inventory", CapacityTasks::inventory),
                 new AdminRoute("PUT", ROOT + "/inventory", CapacityTasks::replaceInventory),
                 new AdminRoute("POST", ROOT + "/payments/fail-next", CapacityTasks::failNextPayments),
-                new AdminRoute("POST", ROOT + "/nodes/{instanceId}/fail", AdminRoutes::failNode));
+                new AdminRoute("POST", ROOT + "/nodes/{instanceId}/fail", AdminRoutes::failNode),
+                new AdminRoute("GET", ROOT + "/requests", ObservabilityTasks::requests),
+                new AdminRoute("DELETE", ROOT + "/requests", ObservabilityTasks::clearRequests),
+                new AdminRoute("POST", ROOT + "/faults", ObservabilityTasks::addFault),
+                new AdminRoute("GET", ROOT + "/faults", ObservabilityTasks::faults),
+                new AdminRoute("DELETE", ROOT + "/faults", ObservabilityTasks::clearFaults));
     }
 
     private static JsonNode health(EmulatorAdmin admin, AdminRequest request) {
         JsonNode body = request.body();
         Health health = admin.health();
-        return AdminJson.MAPPER.createObjectNode().put("status", health.status()).put("version", health.version());
+        return AdminJson.MAPPER.createObjectNode().put("status", health.status()).put("version", health.version())
+                .put("checkResponses", health.checkResponses());
     }
 
     private static JsonNode failNode(EmulatorAdmin admin, AdminRequest request) {
