@@ -1,0 +1,66 @@
+package io.github.capacityemulator.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.capacityemulator.core.faults.FaultRule;
+import io.github.capacityemulator.core.faults.FaultSpec;
+import io.github.capacityemulator.core.journal.RecordedRequest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The emulator's controls for a test: what the admin HTTP API offers, in Java. It delegates to the same
+ * core interface as the HTTP routes, so the two cannot drift.
+ */
+public interface EmulatorControl {
+
+    /** Where to point an SDK client or a container: {@code http://127.0.0.1:<port>}. */
+    URI endpoint();
+
+    String region();
+
+    String account();
+
+    Instant now();
+
+    /** Moves the clock forward (it never goes back). */
+    void advanceClock(Duration by);
+
+    /** Sets the clock to {@code to}, not before now; it stays frozen or running as it was. */
+    void setClock(Instant to);
+
+    /** Wipes all state and puts every setting back to how the emulator started. */
+    void reset();
+
+    /** The capacity inventory in force, in its JSON form. */
+    JsonNode inventory();
+
+    /** Replaces the capacity inventory (see the README for the format). */
+    void setInventory(String json);
+
+    /** Makes the next {@code count} payments of plans or extensions fail. */
+    void failNextPayments(int count);
+
+    /** Puts a HyperPod node in Failure; with NodeRecovery Automatic it is replaced after the node delay. */
+    void failNode(String instanceId);
+
+    /** The most recent requests, oldest first. */
+    List<RecordedRequest> requests();
+
+    /** The most recent requests of one operation, oldest first. */
+    List<RecordedRequest> requests(String operation);
+
+    void clearRequests();
+
+    /** Adds a fault rule; see {@link FaultSpec}. */
+    FaultRule addFault(FaultSpec spec);
+
+    /** A shorthand: the next {@code count} calls of {@code operation} fail with {@code errorCode}. */
+    FaultRule failNext(String operation, String errorCode, int count);
+
+    List<FaultRule> faults();
+
+    void clearFaults();
+}

@@ -1,0 +1,32 @@
+package io.github.capacityemulator.junit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs one in-process SageMaker emulator for the test class (shared by its {@code @Nested} classes) on a
+ * free loopback port. Test methods and constructors can take a {@code SageMakerClient},
+ * {@code SageMakerAsyncClient} or {@link EmulatorControl}. The clock starts frozen at the real time.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(SageMakerEmulatorExtension.class)
+public @interface SageMakerEmulatorTest {
+
+    /** Wipe all state and put the clock back (frozen at the real time) before each test method. */
+    boolean resetBeforeEach() default true;
+
+    /** The region the injected clients use. */
+    String region() default "us-east-1";
+
+    /** The account the injected clients act as (their access key id). */
+    String account() default "000000000000";
+}
