@@ -8,53 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Reads one table of named resources (training plans, clusters) scoped by account and region.
- * Pages are keysets on (created_at descending, name ascending): a page costs O(page).
- */
+/** One table of named resources (training plans, clusters), scoped by account and region. */
 public final class ResourceTable {
 
-    private final Store store;
     private final String table;
 
     public ResourceTable(Store store, String table) {
         if (!SchemaMigrations.STATE_TABLES.contains(table)) {
             throw new IllegalArgumentException("not a resource table: " + table);
         }
-        this.store = store;
         this.table = table;
-    }
-
-    public Optional<StoredResource> findByName(String account, String region, String name) {
-        return findOne("name", account, region, name);
-    }
-
-    public Optional<StoredResource> findByArn(String account, String region, String arn) {
-        return findOne("arn", account, region, arn);
-    }
-
-    /**
-     * Up to {@code limit} resources, newest first, after the resource with key
-     * ({@code afterCreatedAtMillis}, {@code afterName}) when that is given.
-     */
-    public List<StoredResource> page(String account, String region, Long afterCreatedAtMillis, String afterName, int limit) {
-        String sql = "SELECT name, arn, created_at, body FROM " + table + " WHERE account = ? AND region = ?"
-                + (afterCreatedAtMillis == null ? "" : " AND (created_at < ? OR (created_at = ? AND name > ?))")
-                + " ORDER BY created_at DESC, name ASC LIMIT ?";
-        return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setString(i++, account);
-                ps.setString(i++, region);
-                if (afterCreatedAtMillis != null) {
-                    ps.setLong(i++, afterCreatedAtMillis);
-                    ps.setLong(i++, afterCreatedAtMillis);
-                    ps.setString(i++, afterName);
-                }
-                ps.setInt(i, limit);
-                return rows(ps);
-            }
-        });
     }
 
     /** Inserts a resource inside a write transaction of the caller. */
@@ -116,19 +79,6 @@ public final class ResourceTable {
             ps.setString(1, arn);
             ps.executeUpdate();
         }
-    }
-
-    private Optional<StoredResource> findOne(String column, String account, String region, String value) {
-        String sql = "SELECT name, arn, created_at, body FROM " + table
-                + " WHERE account = ? AND region = ? AND " + column + " = ?";
-        return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, account);
-                ps.setString(2, region);
-                ps.setString(3, value);
-                return rows(ps).stream().findFirst();
-            }
-        });
     }
 
     private static List<StoredResource> rows(PreparedStatement ps) throws SQLException {
