@@ -254,6 +254,11 @@ public final class Emulator implements AutoCloseable {
 
         @Override
         public FaultRule addFault(FaultSpec spec) {
+            // Only calls that reach dispatch can fault: the emulated operations.
+            if (spec.operation() != null && !"*".equals(spec.operation()) && contract.operation(spec.operation()).isEmpty()) {
+                throw new AdminRequestException("operation '" + spec.operation() + "' is not an emulated SageMaker "
+                        + "operation; use one of them, or \"*\" for any");
+            }
             return faults.add(spec);
         }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.io.IOException;
@@ -32,13 +33,17 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
     private final Path inventory;
     private final Path dataDir;
     private final Boolean resetBeforeEach;
+    /** Made by the builder (registered with @RegisterExtension) rather than by the annotation. */
+    private final boolean programmatic;
 
     /** The extension as {@code @SageMakerEmulatorTest} (or {@code @ExtendWith}) creates it. */
     public SageMakerEmulatorExtension() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, false);
     }
 
-    private SageMakerEmulatorExtension(String region, String account, Path inventory, Path dataDir, Boolean resetBeforeEach) {
+    private SageMakerEmulatorExtension(String region, String account, Path inventory, Path dataDir, Boolean resetBeforeEach,
+                                       boolean programmatic) {
+        this.programmatic = programmatic;
         this.region = region;
         this.account = account;
         this.inventory = inventory;
@@ -86,17 +91,42 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
         }
 
         public SageMakerEmulatorExtension build() {
-            return new SageMakerEmulatorExtension(region, account, inventory, dataDir, resetBeforeEach);
+            return new SageMakerEmulatorExtension(region, account, inventory, dataDir, resetBeforeEach, true);
         }
+    }
+
+    /**
+     * With both the annotation and a registered instance, the annotation's instance steps aside: the
+     * registered one, configured in code, serves the class (and reads the annotation for what it leaves unset).
+     */
+    private boolean defers(ExtensionContext context) {
+        if (programmatic) {
+            return false;
+        }
+        ExtensionContext current = context;
+        while (current != null) {
+            boolean registered = current.getTestClass().map(c -> !AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class,
+                    f -> SageMakerEmulatorExtension.class.isAssignableFrom(f.getType())).isEmpty()).orElse(false);
+            if (registered) {
+                return true;
+            }
+            current = current.getParent().orElse(null);
+        }
+        return false;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        running(context);
+        if (!defers(context)) {
+            running(context);
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (defers(context)) {
+            return;
+        }
         if (resetBeforeEach != null ? resetBeforeEach : annotation(context).map(SageMakerEmulatorTest::resetBeforeEach).orElse(true)) {
             running(context).reset();
         }
@@ -104,6 +134,9 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        if (defers(context)) {
+            return false;
+        }
         String type = parameter.getParameter().getType().getName();
         return type.equals(EmulatorControl.class.getName()) || type.equals(SdkClients.SYNC) || type.equals(SdkClients.ASYNC);
     }
@@ -166,7 +199,11 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
             }
         }
         Emulator emulator = Emulator.start(settings);
-        EmulatorServer server = EmulatorServer.start(emulator, "127.0.0.1", 0);
-        return new RunningEmulator(emulator, server, useRegion, useAccount);
+        try {
+            return new RunningEmulator(emulator, EmulatorServer.start(emulator, "127.0.0.1", 0), useRegion, useAccount);
+        } catch (RuntimeException e) {
+            emulator.close(); // let go of the data directory's lock
+            throw e;
+        }
     }
 }

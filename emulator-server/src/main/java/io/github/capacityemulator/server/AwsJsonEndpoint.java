@@ -18,6 +18,8 @@ final class AwsJsonEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsJsonEndpoint.class);
 
+    static final int JOURNAL_BODY_LIMIT = 64 * 1024;
+
     private final Emulator emulator;
     private final AwsJsonCodec codec;
     private final String targetPrefix;
@@ -30,15 +32,19 @@ final class AwsJsonEndpoint {
 
     void handle(Context ctx) {
         long started = System.nanoTime();
-        Instant arrived = emulator.now();
+        Instant arrived = Instant.now();
         String requestId = ctx.attribute(EmulatorServer.REQUEST_ID);
         RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), requestId);
         String operation = null;
         JsonNode input = null;
+        int bodyBytes = 0;
         try {
+            arrived = emulator.now();
             operation = operationOf(ctx.header("X-Amz-Target"));
             codec.checkContentType(ctx.header("Content-Type"));
-            input = codec.parse(codec.readBody(ctx.req().getInputStream(), ctx.req().getContentLengthLong()));
+            byte[] body = codec.readBody(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+            input = codec.parse(body);
+            bodyBytes = body.length;
             JsonNode output = emulator.dispatch(caller, operation, input);
             ctx.status(200).contentType(AwsJsonCodec.CONTENT_TYPE).result(codec.encodeResult(output));
         } catch (AwsServiceException e) {
@@ -48,8 +54,12 @@ final class AwsJsonEndpoint {
             writeError(ctx, new InternalFailure("The emulator failed unexpectedly (request " + requestId + "): " + e));
         }
         ctx.attribute(EmulatorServer.OPERATION, operation);
+        // The journal keeps bodies up to a size, so that it cannot fill the heap with 5 MiB requests.
+        JsonNode journalled = bodyBytes > JOURNAL_BODY_LIMIT ? codec.mapper().createObjectNode()
+                .put("_omitted", "a body of " + bodyBytes + " bytes; the journal keeps bodies up to " + JOURNAL_BODY_LIMIT)
+                : input;
         emulator.record(new RecordedRequest(arrived, operation, caller.account(), caller.region(), ctx.statusCode(),
-                ctx.attribute(EmulatorServer.ERROR_CODE), (System.nanoTime() - started) / 1_000_000, requestId, input));
+                ctx.attribute(EmulatorServer.ERROR_CODE), (System.nanoTime() - started) / 1_000_000, requestId, journalled));
     }
 
     private String operationOf(String target) {

@@ -51,7 +51,15 @@ public final class EmulatorMain {
                 .withClusters(options.clusters())
                 .withClockRate(options.clockRate())
                 .withJournalSize(options.journalSize()));
-        EmulatorServer server = EmulatorServer.start(emulator, options.host(), options.port());
+        EmulatorServer server;
+        try {
+            server = EmulatorServer.start(emulator, options.host(), options.port());
+        } catch (RuntimeException e) {
+            emulator.close(); // let go of the data directory's lock
+            System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             emulator.close();

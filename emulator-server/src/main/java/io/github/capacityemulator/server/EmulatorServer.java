@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.Emulator;
+import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.journal.RecordedRequest;
 import io.github.capacityemulator.core.admin.AdminRequestException;
 import io.github.capacityemulator.server.admin.AdminRequest;
 import io.github.capacityemulator.server.admin.AdminRoute;
@@ -66,13 +68,22 @@ public final class EmulatorServer implements AutoCloseable {
             } else {
                 endpoint.writeError(ctx, new RouteNotFound("No route for " + ctx.method() + " " + ctx.path()
                         + ": SageMaker operations are POST / with an X-Amz-Target header."));
+                // Journalled too: a client pointed at a wrong path should see its calls there.
+                RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), ctx.attribute(REQUEST_ID));
+                emulator.record(new RecordedRequest(emulator.now(), null, caller.account(), caller.region(), 404,
+                        "UnknownOperationException", 0, caller.requestId(), null));
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             adminError(ctx, 500, "internal error: " + e);
         });
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
         return new EmulatorServer(app, host);
     }
 

@@ -137,7 +137,7 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                         count(valueOf.apply(MAX_PER_TYPE), MAX_PER_TYPE, CLUSTER_DEFAULTS.maxInstancesPerType())),
                 rate(valueOf.apply(CLOCK_RATE)),
                 valueOf.apply(JOURNAL_SIZE) == null ? EmulatorSettings.DEFAULT_JOURNAL_SIZE
-                        : (int) whole(JOURNAL_SIZE, valueOf.apply(JOURNAL_SIZE), 0),
+                        : journalSize(valueOf.apply(JOURNAL_SIZE)),
                 help);
     }
 
@@ -151,6 +151,14 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + value + "'");
         }
+    }
+
+    private static int journalSize(String value) {
+        long n = whole(JOURNAL_SIZE, value, 0);
+        if (n > 100_000) {
+            throw new IllegalArgumentException("--journal-size must be at most 100000, not '" + value + "'");
+        }
+        return (int) n;
     }
 
     private static double rate(String value) {

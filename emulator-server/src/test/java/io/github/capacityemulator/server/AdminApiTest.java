@@ -64,6 +64,7 @@ class AdminApiTest extends RunningEmulator {
                 {"PUT", "/_emulator/clock", "{\"now\":\"next tuesday\"}", "now must be an ISO-8601 instant such as \"2030-01-01T00:00:00Z\", not \"next tuesday\""},
                 {"PUT", "/_emulator/clock", "{\"now\":20400101}", "now must be an ISO-8601 instant such as \"2030-01-01T00:00:00Z\""},
                 {"PUT", "/_emulator/clock", "{\"frozen\":\"yes\"}", "frozen must be true or false"},
+                {"PUT", "/_emulator/clock", "{\"now\":\"+1000000000-12-31T23:59:59Z\"}", "the clock cannot go past 9999-12-31T23:59:59Z"},
         };
         for (String[] c : cases) {
             api().contentType("application/json").body(c[2]).request(c[0], c[1])

@@ -52,6 +52,17 @@ class ObservabilityAdminTest extends RunningEmulator {
     }
 
     @Test
+    void callsToOtherPathsAreJournalledAndLargeBodiesAreNotKept() {
+        api().get("/v1/clusters").then().statusCode(404);
+        api().get("/_emulator/requests").then().body("requests", hasSize(1))
+                .body("requests[0].status", equalTo(404)).body("requests[0].operation", nullValue());
+        String arn = "arn:aws:sagemaker:us-east-1:000000000000:training-plan/" + "x".repeat(70 * 1024);
+        call("ListTags").body("{\"ResourceArn\":\"" + arn + "\"}").post("/").then().statusCode(400);
+        api().get("/_emulator/requests?operation=ListTags").then()
+                .body("requests[0].input._omitted", matchesPattern("a body of \\d+ bytes; the journal keeps bodies up to 65536"));
+    }
+
+    @Test
     void injectedLatencyIsSeenInTheJournal() {
         api().contentType("application/json").body("{\"operation\":\"ListClusters\",\"latencyMillis\":300,\"count\":1}")
                 .post("/_emulator/faults").then().statusCode(200);
@@ -66,7 +77,11 @@ class ObservabilityAdminTest extends RunningEmulator {
                 {"{\"operation\":\"ListClusters\",\"error\":\"Throttle\"}", "error must be an object with a \"code\" string, e.g. {\"code\": \"ThrottlingException\"}"},
                 {"{\"operation\":\"ListClusters\",\"errr\":{}}", "unknown member 'errr'; a fault rule has [account, count, error, latencyMillis, operation, probability, region, seed]"},
                 {"{\"operation\":\"ListClusters\",\"latencyMillis\":\"slow\"}", "latencyMillis must be a whole number"},
-                {"{\"operation\":\"ListClusters\",\"error\":{\"code\":\"X\"},\"probability\":2}", "probability must be > 0 and <= 1"}};
+                {"{\"operation\":\"ListClusters\",\"error\":{\"code\":\"X\"},\"probability\":2}", "probability must be > 0 and <= 1"},
+                {"{\"operation\":\"ListClusters\",\"error\":{\"code\":\"X\",\"stauts\":503}}", "unknown member 'error.stauts'; an error has [code, message, status]"},
+                {"{\"operation\":\"ListClusters\",\"error\":{\"code\":\"X\"},\"count\":4294967297}", "count is out of range"},
+                {"{\"operation\":\"ListClusters\",\"error\":{\"code\":\"\"}}", "error.code must be an error code such as ThrottlingException"},
+                {"{\"operation\":\"NoSuchOp\",\"error\":{\"code\":\"X\"}}", "operation 'NoSuchOp' is not an emulated SageMaker operation; use one of them, or \"*\" for any"}};
         for (String[] c : cases) {
             api().contentType("application/json").body(c[0]).post("/_emulator/faults").then().statusCode(400)
                     .body("error", equalTo(c[1]));

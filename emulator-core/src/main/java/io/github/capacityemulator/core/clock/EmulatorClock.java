@@ -13,8 +13,13 @@ import java.time.temporal.ChronoUnit;
  */
 public final class EmulatorClock {
 
+    /** The latest instant the clock can show: SageMaker's timestamps stop at year 9999. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final Clock system;
     private final boolean startFrozen;
+    /** The last instant read: a wall clock stepped back (NTP) must not take the emulator clock with it. */
+    private Instant lastRead = Instant.MIN;
     private final double rate;
     /** Running: clock = anchorClock + rate x (real - anchorReal). */
     private Instant anchorReal;
@@ -37,7 +42,12 @@ public final class EmulatorClock {
 
     /** Millisecond precision: what the wire carries (epoch seconds with a millisecond fraction). */
     public synchronized Instant now() {
-        return current().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = current().truncatedTo(ChronoUnit.MILLIS);
+        if (now.isBefore(lastRead)) {
+            return lastRead;
+        }
+        lastRead = now;
+        return now;
     }
 
     private Instant current() {
@@ -45,7 +55,9 @@ public final class EmulatorClock {
             return frozenAt;
         }
         long realMillis = Duration.between(anchorReal, system.instant()).toMillis();
-        return anchorClock.plusMillis(Math.round(realMillis * rate));
+        double clockMillis = realMillis * rate;
+        long room = Duration.between(anchorClock, LATEST).toMillis();
+        return clockMillis >= room ? LATEST : anchorClock.plusMillis(Math.round(clockMillis));
     }
 
     public synchronized ClockState state() {
@@ -56,6 +68,9 @@ public final class EmulatorClock {
     public synchronized ClockState advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the clock cannot move backwards: seconds must be >= 0");
+        }
+        if (by.compareTo(Duration.between(current(), LATEST)) > 0) {
+            throw new IllegalArgumentException("the clock cannot go past " + LATEST);
         }
         if (frozenAt != null) {
             frozenAt = frozenAt.plus(by);
@@ -69,6 +84,9 @@ public final class EmulatorClock {
     /** Sets the clock to {@code to} (not earlier than now) and freezes or releases it. */
     public synchronized ClockState set(Instant to, boolean frozen) {
         Instant current = now();
+        if (to.isAfter(LATEST)) {
+            throw new IllegalArgumentException("the clock cannot go past " + LATEST);
+        }
         if (to.isBefore(current)) {
             throw new IllegalArgumentException("the clock cannot move backwards: " + to + " is before " + current);
         }
@@ -84,6 +102,7 @@ public final class EmulatorClock {
 
     /** Back to how the process started: no offset, frozen (at the real time now) if it started frozen. */
     public synchronized void reset() {
+        lastRead = Instant.MIN;
         anchorReal = system.instant();
         anchorClock = anchorReal;
         frozenAt = startFrozen ? anchorReal : null;

@@ -55,6 +55,12 @@ public final class FaultInjector {
         if (s.operation() == null || s.operation().isBlank()) {
             throw new AdminRequestException("operation is required (a SageMaker operation name, or \"*\" for any)");
         }
+        if (s.errorCode() != null && !s.errorCode().matches("[A-Za-z][A-Za-z0-9._:-]{0,127}")) {
+            throw new AdminRequestException("error.code must be an error code such as ThrottlingException");
+        }
+        if (s.errorCode() == null && (s.httpStatus() != null || s.message() != null)) {
+            throw new AdminRequestException("error.status and error.message need an error.code");
+        }
         if (s.errorCode() == null && s.latencyMillis() == null) {
             throw new AdminRequestException("give an error (\"error\": {\"code\": ...}) or \"latencyMillis\", or both");
         }

@@ -103,6 +103,17 @@ class EmulatorClockTest {
     }
 
     @Test
+    void neverPastYear9999AndNeverBackWhenTheWallClockSteps() {
+        EmulatorClock clock = new EmulatorClock(system, false);
+        assertThatThrownBy(() -> clock.set(Instant.parse("+1000000000-12-31T23:59:59Z"), true))
+                .hasMessage("the clock cannot go past 9999-12-31T23:59:59Z");
+        assertThatThrownBy(() -> clock.advance(Duration.ofDays(3_000_000))).hasMessage("the clock cannot go past 9999-12-31T23:59:59Z");
+        Instant before = clock.now();
+        real.set(T0.minusSeconds(30)); // NTP steps the wall clock back
+        assertThat(clock.now()).isEqualTo(before);
+    }
+
+    @Test
     void readsToTheMillisecond() {
         real.set(Instant.parse("2026-11-22T10:00:00.123456789Z"));
         assertThat(new EmulatorClock(system, false).now()).isEqualTo(Instant.parse("2026-11-22T10:00:00.123Z"));

@@ -16,6 +16,7 @@ final class ObservabilityTasks {
 
     private static final Set<String> FAULT_MEMBERS = Set.of("operation", "account", "region", "error", "latencyMillis",
             "count", "probability", "seed");
+    private static final Set<String> ERROR_MEMBERS = Set.of("code", "status", "message");
 
     private ObservabilityTasks() {
     }
@@ -54,12 +55,19 @@ final class ObservabilityTasks {
         if (error != null && (!error.isObject() || !error.path("code").isTextual())) {
             throw new AdminRequestException("error must be an object with a \"code\" string, e.g. {\"code\": \"ThrottlingException\"}");
         }
+        if (error != null) {
+            error.fieldNames().forEachRemaining(name -> {
+                if (!ERROR_MEMBERS.contains(name)) {
+                    throw new AdminRequestException("unknown member 'error." + name + "'; an error has " + ERROR_MEMBERS.stream().sorted().toList());
+                }
+            });
+        }
         FaultSpec spec = new FaultSpec(text(b, "operation"), text(b, "account"), text(b, "region"),
                 error == null ? null : error.get("code").asText(),
-                error == null || !error.has("status") ? null : whole(error.get("status"), "error.status").intValue(),
+                error == null || !error.has("status") ? null : toInt(whole(error.get("status"), "error.status"), "error.status"),
                 error == null ? null : text(error, "message"),
                 b.has("latencyMillis") ? whole(b.get("latencyMillis"), "latencyMillis") : null,
-                b.has("count") ? whole(b.get("count"), "count").intValue() : null,
+                b.has("count") ? toInt(whole(b.get("count"), "count"), "count") : null,
                 b.has("probability") ? number(b.get("probability"), "probability") : null,
                 b.has("seed") ? whole(b.get("seed"), "seed") : null);
         return json(admin.addFault(spec));
@@ -124,6 +132,13 @@ final class ObservabilityTasks {
             throw new AdminRequestException(field + " must be a whole number");
         }
         return v.asLong();
+    }
+
+    private static int toInt(long value, String field) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new AdminRequestException(field + " is out of range");
+        }
+        return (int) value;
     }
 
     private static Double number(JsonNode v, String field) {
