@@ -46,22 +46,21 @@ public final class ResourceTable {
 
     public Optional<StoredResource> findByName(Connection c, String account, String region, String name)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
-                + " WHERE account = ? AND region = ? AND name = ?")) {
-            ps.setString(1, account);
-            ps.setString(2, region);
-            ps.setString(3, name);
-            return rows(ps).stream().findFirst();
-        }
+        return findOne(c, "name", account, region, name);
     }
 
     public Optional<StoredResource> findByArn(Connection c, String account, String region, String arn)
             throws SQLException {
+        return findOne(c, "arn", account, region, arn);
+    }
+
+    private Optional<StoredResource> findOne(Connection c, String column, String account, String region, String value)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
-                + " WHERE account = ? AND region = ? AND arn = ?")) {
+                + " WHERE account = ? AND region = ? AND " + column + " = ?")) {
             ps.setString(1, account);
             ps.setString(2, region);
-            ps.setString(3, arn);
+            ps.setString(3, value);
             return rows(ps).stream().findFirst();
         }
     }
