@@ -47,10 +47,6 @@ public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkR
         return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans, clusters, clockRate, journalSize);
     }
 
-    public EmulatorSettings withSystemClock(Clock clock) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, clock, inventory, plans, clusters, clockRate, journalSize);
-    }
-
     public EmulatorSettings withInventory(CapacityInventory startUpInventory) {
         return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans, clusters, clockRate, journalSize);
     }

@@ -10,8 +10,7 @@ final class ErrorStatus {
 
     private static final Map<String, Integer> BY_CODE = Map.of(
             "NotImplemented", 501,
-            "InternalFailure", 500,
-            "ServiceUnavailable", 503);
+            "InternalFailure", 500);
 
     private ErrorStatus() {
     }

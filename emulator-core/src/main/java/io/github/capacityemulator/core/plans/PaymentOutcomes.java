@@ -33,10 +33,6 @@ public final class PaymentOutcomes {
         }
     }
 
-    public int pendingFailures() {
-        return failNext.get();
-    }
-
     /** Consumes one outcome: false if this payment fails. */
     boolean nextSucceeds() {
         boolean fails = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
