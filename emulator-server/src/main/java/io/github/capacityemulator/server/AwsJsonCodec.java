@@ -20,6 +20,8 @@ final class AwsJsonCodec {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    /** How much of a refused body is read and dropped before the 413; past it the connection is closed. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
     private static final Set<String> ACCEPTED_TYPES = Set.of(CONTENT_TYPE, "application/json");
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -41,13 +43,32 @@ final class AwsJsonCodec {
     /** Reads at most {@link #MAX_BODY_BYTES}; more is refused before it is parsed. */
     byte[] readBody(InputStream in, long declaredLength) throws IOException {
         if (declaredLength > MAX_BODY_BYTES) {
+            discardRest(in);
             throw tooLarge();
         }
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
+            discardRest(in);
             throw tooLarge();
         }
         return body;
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DISCARD_LIMIT}: Jetty 12 closes a connection
+     * whose request body is left unread, and a client still sending it would see a reset instead of the 413.
+     */
+    private static void discardRest(InputStream in) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = DISCARD_LIMIT;
+        try {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away: the 413 is written (or not) all the same.
+        }
     }
 
     /** The body as a JSON tree; an empty body is {@code {}}. */

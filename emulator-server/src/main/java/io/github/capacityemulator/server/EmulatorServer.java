@@ -41,8 +41,8 @@ public final class EmulatorServer implements AutoCloseable {
         AwsJsonCodec codec = new AwsJsonCodec();
         AwsJsonEndpoint endpoint = new AwsJsonEndpoint(emulator, codec);
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.requestLogger.http((ctx, ms) -> {
                 if (LOG.isDebugEnabled()) {
                     String error = ctx.attribute(ERROR_CODE);
@@ -51,32 +51,32 @@ public final class EmulatorServer implements AutoCloseable {
                             String.format("%.1f", ms), ctx.<String>attribute(REQUEST_ID));
                 }
             });
-        });
-        app.before(ctx -> {
-            String requestId = UUID.randomUUID().toString();
-            ctx.attribute(REQUEST_ID, requestId);
-            ctx.header("x-amzn-RequestId", requestId);
-        });
-        app.post("/", endpoint::handle);
-        for (AdminRoute route : AdminRoutes.all()) {
-            app.addHttpHandler(HandlerType.valueOf(route.method()), route.path(),
-                    ctx -> runAdmin(ctx, emulator, route));
-        }
-        app.error(404, ctx -> {
-            if (ctx.path().startsWith(AdminRoutes.ROOT)) {
-                adminError(ctx, 404, "no admin route " + ctx.method() + " " + ctx.path());
-            } else {
-                endpoint.writeError(ctx, new RouteNotFound("No route for " + ctx.method() + " " + ctx.path()
-                        + ": SageMaker operations are POST / with an X-Amz-Target header."));
-                // Journalled too: a client pointed at a wrong path should see its calls there.
-                RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), ctx.attribute(REQUEST_ID));
-                emulator.record(new RecordedRequest(emulator.now(), null, caller.account(), caller.region(), 404,
-                        "UnknownOperationException", 0, caller.requestId(), null));
+            config.routes.before(ctx -> {
+                String requestId = UUID.randomUUID().toString();
+                ctx.attribute(REQUEST_ID, requestId);
+                ctx.header("x-amzn-RequestId", requestId);
+            });
+            config.routes.post("/", endpoint::handle);
+            for (AdminRoute route : AdminRoutes.all()) {
+                config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
+                        ctx -> runAdmin(ctx, emulator, route));
             }
-        });
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            adminError(ctx, 500, "internal error: " + e);
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith(AdminRoutes.ROOT)) {
+                    adminError(ctx, 404, "no admin route " + ctx.method() + " " + ctx.path());
+                } else {
+                    endpoint.writeError(ctx, new RouteNotFound("No route for " + ctx.method() + " " + ctx.path()
+                            + ": SageMaker operations are POST / with an X-Amz-Target header."));
+                    // Journalled too: a client pointed at a wrong path should see its calls there.
+                    RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), ctx.attribute(REQUEST_ID));
+                    emulator.record(new RecordedRequest(emulator.now(), null, caller.account(), caller.region(), 404,
+                            "UnknownOperationException", 0, caller.requestId(), null));
+                }
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                adminError(ctx, 500, "internal error: " + e);
+            });
         });
         try {
             app.start(host, port);
