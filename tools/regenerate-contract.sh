@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates emulator-core's contract resource from the published SageMaker service model.
+# Regenerates emulator-core's contract resource from the published SageMaker service model, and the typed
+# request records (emulator-core/src/main/java/io/github/capacityemulator/core/requests) from that contract.
 # Usage: tools/regenerate-contract.sh [path/to/service-2.json]
 set -euo pipefail
 cd "$(dirname "$0")/.."

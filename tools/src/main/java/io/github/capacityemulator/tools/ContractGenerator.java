@@ -21,8 +21,13 @@ import java.util.TreeSet;
 /**
  * Reads the published SageMaker service model and writes the emulator's own contract resource:
  * the emulated operations and every shape they reach, with facts only (no documentation text).
+ * Given a source root, it also writes the typed request records generated from that contract
+ * ({@link RequestRecordWriter}, package {@code io.github.capacityemulator.core.requests}) and deletes the
+ * generated records that are no longer generated.
  *
- * <p>Usage: {@code ContractGenerator <service-2.json> <output contract.json>}
+ * <p>Usage: {@code ContractGenerator <service-2.json> <output contract.json> [<records source root>]}.
+ * {@code tools/regenerate-contract.sh} runs it ({@code mvn -pl tools exec:java}) with the contract resource
+ * and {@code emulator-core/src/main/java} of the checkout.
  */
 public final class ContractGenerator {
 
@@ -44,8 +49,8 @@ public final class ContractGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: ContractGenerator <service-2.json> <output contract.json>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: ContractGenerator <service-2.json> <output contract.json> [<records source root>]");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -54,6 +59,12 @@ public final class ContractGenerator {
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, contract, StandardCharsets.UTF_8);
         System.out.println("wrote " + output);
+        if (args.length == 3) {
+            Path sourceRoot = Path.of(args[2]);
+            int records = RequestRecordWriter.writeFiles(sourceRoot, RequestRecordWriter.write(contract));
+            System.out.println("wrote " + records + " request records under "
+                    + sourceRoot.resolve(RequestRecordWriter.DIRECTORY));
+        }
     }
 
     /** Turns the text of a published model into the text of the contract resource (deterministic). */

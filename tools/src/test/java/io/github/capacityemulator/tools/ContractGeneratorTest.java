@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,6 +21,12 @@ class ContractGeneratorTest {
 
     private static final Path COMMITTED = Path.of(
             "../emulator-core/src/main/resources/io/github/capacityemulator/core/contract/sagemaker-contract.json");
+
+    /** emulator-core's source root, where the generated request records are committed. */
+    private static final Path RECORDS_ROOT = Path.of("../emulator-core/src/main/java");
+
+    /** The one hand-written file of the records' package. */
+    private static final String HAND_WRITTEN = "JsonReads.java";
 
     private static Path modelPath() {
         String configured = System.getProperty("sagemaker.model");
@@ -26,19 +38,92 @@ class ContractGeneratorTest {
 
     @Test
     void committedContractIsExactlyWhatTheGeneratorWritesFromTheReferenceModel() throws Exception {
-        Path model = modelPath();
-        boolean present = model != null && Files.isRegularFile(model);
-        if (!present) {
-            System.out.println("SKIPPED contract regeneration check: service model not found at " + model
-                    + " (set -Dsagemaker.model or SAGEMAKER_MODEL)");
-        }
-        assumeTrue(present, "service model not found at " + model);
-
-        String regenerated = ContractGenerator.generate(Files.readString(model, StandardCharsets.UTF_8));
+        String regenerated = ContractGenerator.generate(Files.readString(requireModel(), StandardCharsets.UTF_8));
         String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
         assertThat(committed)
                 .as("committed contract differs from a fresh generation; run tools/regenerate-contract.sh")
                 .isEqualTo(regenerated);
+    }
+
+    @Test
+    void committedRequestRecordsAreExactlyWhatTheWriterWritesFromAFreshContract() throws Exception {
+        String contract = ContractGenerator.generate(Files.readString(requireModel(), StandardCharsets.UTF_8));
+        assertThat(differencesFromCommittedRecords(RequestRecordWriter.write(contract)))
+                .as("committed request records differ from a fresh generation; run tools/regenerate-contract.sh")
+                .isEmpty();
+    }
+
+    /** Runs without the model too: the records are a function of the committed contract. */
+    @Test
+    void committedRequestRecordsAreExactlyWhatTheWriterWritesFromTheCommittedContract() throws Exception {
+        String contract = Files.readString(COMMITTED, StandardCharsets.UTF_8);
+        assertThat(differencesFromCommittedRecords(RequestRecordWriter.write(contract)))
+                .as("committed request records differ from a generation from the committed contract;"
+                        + " run tools/regenerate-contract.sh")
+                .isEmpty();
+    }
+
+    @Test
+    void everyEmulatedOperationWithAnInputHasItsRecord() throws Exception {
+        String text = Files.readString(COMMITTED, StandardCharsets.UTF_8);
+        JsonNode contract = new ObjectMapper().readTree(text);
+        SortedMap<String, String> records = RequestRecordWriter.write(text);
+        for (String operation : ContractGenerator.EMULATED_OPERATIONS) {
+            JsonNode input = contract.path("operations").path(operation).get("input");
+            if (input != null) {
+                assertThat(records).as(operation).containsKey(
+                        RequestRecordWriter.DIRECTORY + "/" + input.asText() + ".java");
+            }
+        }
+    }
+
+    /** Every way the committed package differs from the generated files: missing, stale or changed files. */
+    private static List<String> differencesFromCommittedRecords(SortedMap<String, String> generated) throws Exception {
+        Map<String, String> committed = new TreeMap<>();
+        try (Stream<Path> files = Files.list(RECORDS_ROOT.resolve(RequestRecordWriter.DIRECTORY))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (!file.getFileName().toString().equals(HAND_WRITTEN)) {
+                    committed.put(RequestRecordWriter.DIRECTORY + "/" + file.getFileName(),
+                            Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        generated.forEach((path, text) -> {
+            String old = committed.get(path);
+            if (old == null) {
+                differences.add("not committed: " + path);
+            } else if (!old.equals(text)) {
+                differences.add("differs: " + path + " " + firstDifference(old, text));
+            }
+        });
+        committed.keySet().stream().filter(path -> !generated.containsKey(path))
+                .forEach(path -> differences.add("no longer generated: " + path));
+        return differences;
+    }
+
+    private static String firstDifference(String committed, String generated) {
+        String[] a = committed.split("\n", -1);
+        String[] b = generated.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String left = i < a.length ? a[i] : "<end>";
+            String right = i < b.length ? b[i] : "<end>";
+            if (!left.equals(right)) {
+                return "at line " + (i + 1) + ": committed [" + left + "], generated [" + right + "]";
+            }
+        }
+        return "(line endings)";
+    }
+
+    private static Path requireModel() {
+        Path model = modelPath();
+        boolean present = model != null && Files.isRegularFile(model);
+        if (!present) {
+            System.out.println("SKIPPED regeneration check: service model not found at " + model
+                    + " (set -Dsagemaker.model or SAGEMAKER_MODEL)");
+        }
+        assumeTrue(present, "service model not found at " + model);
+        return model;
     }
 
     @Test
