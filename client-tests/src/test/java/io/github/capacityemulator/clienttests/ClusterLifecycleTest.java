@@ -169,8 +169,11 @@ class ClusterLifecycleTest extends ClusterTestBase {
         createCluster("beta", group("g", "ml.t3.medium", 1));
         admin.advance(java.time.Duration.ofMinutes(1));
         createCluster("gamma", group("g", "ml.t3.medium", 1));
+        // The model's default SortOrder is Ascending.
         assertThat(sageMaker.listClusters(r -> { }).clusterSummaries()).extracting(ClusterSummary::clusterName)
-                .containsExactly("gamma", "beta", "alpha");
+                .containsExactly("alpha", "beta", "gamma");
+        assertThat(sageMaker.listClusters(r -> r.sortOrder("Descending")).clusterSummaries())
+                .extracting(ClusterSummary::clusterName).containsExactly("gamma", "beta", "alpha");
         assertThat(sageMaker.listClusters(r -> r.sortBy("NAME").sortOrder("Ascending")).clusterSummaries())
                 .extracting(ClusterSummary::clusterName).containsExactly("alpha", "beta", "gamma");
         assertThat(sageMaker.listClusters(r -> r.nameContains("a")).clusterSummaries()).hasSize(3);
@@ -182,7 +185,7 @@ class ClusterLifecycleTest extends ClusterTestBase {
         var first = sageMaker.listClusters(r -> r.maxResults(2));
         var second = sageMaker.listClusters(r -> r.maxResults(2).nextToken(first.nextToken()));
         assertThat(first.clusterSummaries()).hasSize(2);
-        assertThat(second.clusterSummaries()).extracting(ClusterSummary::clusterName).containsExactly("alpha");
+        assertThat(second.clusterSummaries()).extracting(ClusterSummary::clusterName).containsExactly("gamma");
         assertThat(second.nextToken()).isNull();
     }
 }

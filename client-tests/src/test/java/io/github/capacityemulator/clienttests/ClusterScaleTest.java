@@ -1,6 +1,6 @@
 package io.github.capacityemulator.clienttests;
 
-import io.github.capacityemulator.core.ClusterSettings;
+import io.github.capacityemulator.core.clusters.ClusterSettings;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.server.EmulatorServer;
@@ -55,7 +55,7 @@ class ClusterScaleTest extends ClusterTestBase {
             ResourceLimitExceededException perCluster = catchThrowableOfType(ResourceLimitExceededException.class,
                     () -> client.createCluster(r -> r.clusterName("a").instanceGroups(group("g", "ml.t3.medium", 11))));
             assertThat(perCluster.awsErrorDetails().errorMessage()).isEqualTo("The account-level service limit 'Maximum "
-                    + "number of instances per cluster' is 10 Instances, with current utilization of 0 Instances and a "
+                    + "number instances allowed per SageMaker HyperPod cluster' is 10 Instances, with current utilization of 0 Instances and a "
                     + "request delta of 11 Instances. Please contact AWS support to request an increase for this limit.");
             client.createCluster(r -> r.clusterName("a").instanceGroups(group("g", "ml.t3.medium", 10)));
             ResourceLimitExceededException perType = catchThrowableOfType(ResourceLimitExceededException.class,

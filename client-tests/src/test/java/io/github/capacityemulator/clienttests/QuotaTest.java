@@ -2,7 +2,7 @@ package io.github.capacityemulator.clienttests;
 
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
-import io.github.capacityemulator.core.PlanSettings;
+import io.github.capacityemulator.core.plans.PlanSettings;
 import io.github.capacityemulator.server.EmulatorServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,7 +38,7 @@ class QuotaTest {
             ResourceLimitExceededException e = catchThrowableOfType(ResourceLimitExceededException.class,
                     () -> sageMaker.createTrainingPlan(r -> r.trainingPlanName("three").trainingPlanOfferingId(third)));
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceLimitExceeded");
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The account-level service limit 'Maximum number of "
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The account-level service limit 'Number of "
                     + "training plans per Region' is 2 Training Plans, with current utilization of 2 Training Plans and a "
                     + "request delta of 1 Training Plans. Please contact AWS support to request an increase for this limit.");
             assertThat(sageMaker.listTrainingPlans(r -> { }).trainingPlanSummaries()).hasSize(2);

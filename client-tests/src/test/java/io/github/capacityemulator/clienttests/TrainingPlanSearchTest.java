@@ -157,11 +157,9 @@ class TrainingPlanSearchTest extends PlanTestBase {
                                 .ultraServerType("ml.u-p6e-gb200x72").ultraServerCount(15).durationHours(24L)
                                 .targetResources(SageMakerResourceName.HYPERPOD_CLUSTER),
                         "UltraServerCount must be at most 14 for ml.u-p6e-gb200x72 (18 instances each); got 15."),
-                arguments("an unsupported target", p5.andThen(b -> b.durationHours(24L).targetResources(SageMakerResourceName.ENDPOINT)),
-                        "TargetResources value 'endpoint' is not supported by this emulator; use one of [training-job, hyperpod-cluster]."),
                 arguments("two targets", p5.andThen(b -> b.durationHours(24L).targetResources(SageMakerResourceName.TRAINING_JOB,
                                 SageMakerResourceName.HYPERPOD_CLUSTER)),
-                        "TargetResources must name exactly one target resource, one of [training-job, hyperpod-cluster]; got [training-job, hyperpod-cluster]."));
+                        "TargetResources must name exactly one target resource, one of [training-job, hyperpod-cluster, endpoint, studio-apps]; got [training-job, hyperpod-cluster]."));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,7 +2,8 @@ package io.github.capacityemulator.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
-import io.github.capacityemulator.core.PlanSettings;
+import io.github.capacityemulator.core.clusters.ClusterSettings;
+import io.github.capacityemulator.core.plans.PlanSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,9 +3,8 @@ package io.github.capacityemulator.core;
 import io.github.capacityemulator.core.store.Store;
 
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Secrets kept in the store, so that tokens issued before a restart with --data-dir stay valid. */
 final class StoreSecrets {
@@ -14,19 +13,15 @@ final class StoreSecrets {
     }
 
     static byte[] pageTokenKey(Store store) {
-        return store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT val FROM emulator_meta WHERE name = 'page_token_key'");
-                 ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return HexFormat.of().parseHex(rs.getString(1));
-                }
+        return store.write(sql -> {
+            var stored = sql.one("SELECT val FROM emulator_meta WHERE name = 'page_token_key'", r -> r.string(1));
+            if (stored.isPresent()) {
+                return HexFormat.of().parseHex(stored.get());
             }
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO emulator_meta (name, val) VALUES ('page_token_key', ?)")) {
-                ps.setString(1, HexFormat.of().formatHex(key));
-                ps.executeUpdate();
-            }
+            sql.upsert("emulator_meta", List.of("name"), List.of("name", "val"), "page_token_key",
+                    HexFormat.of().formatHex(key));
             return key;
         });
     }

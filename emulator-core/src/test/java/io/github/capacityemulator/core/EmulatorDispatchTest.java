@@ -9,10 +9,9 @@ import io.github.capacityemulator.core.error.ResourceNotFound;
 import io.github.capacityemulator.core.error.UnknownOperationException;
 import io.github.capacityemulator.core.error.ValidationException;
 import io.github.capacityemulator.core.clusters.ClusterFacts;
-import io.github.capacityemulator.core.store.JsonBodies;
+import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.store.ResourceTable;
 import io.github.capacityemulator.core.store.Store;
-import io.github.capacityemulator.core.store.StoredResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,13 +103,13 @@ class EmulatorDispatchTest {
 
     /** Writes, straight into a store file, a cluster that breaks the model. */
     static void storeDriftedCluster(Path dir, String arn) {
-        try (Store store = Store.inDirectory(dir)) {
-            ResourceTable clusters = new ResourceTable(store, "cluster");
-            ClusterFacts facts = new ClusterFacts("drifted_name!", arn, 0L, JSON.createObjectNode(), List.of(),
+        Emulator.start(EmulatorSettings.defaults().withDataDir(dir)).close();
+        try (Store store = Store.inDirectory(dir, List.of())) {
+            ResourceTable<ClusterFacts> clusters = new ResourceTable<>("cluster", ClusterFacts.class);
+            ClusterFacts facts = new ClusterFacts("drifted_name!", arn, 0L, null, JSON.createObjectNode(), List.of(),
                     List.of(), null, null);
-            store.write(c -> {
-                clusters.insert(c, "000000000000", "us-east-1", new StoredResource("drifted_name!", arn, 0L,
-                        JsonBodies.write(facts)));
+            store.write(sql -> {
+                clusters.insert(sql, "000000000000", "us-east-1", "drifted_name!", arn, 0L, facts);
                 return null;
             });
         }

@@ -2,7 +2,7 @@ package io.github.capacityemulator.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.Emulator;
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.error.AwsServiceException;
 import io.github.capacityemulator.core.error.InternalFailure;
 import io.github.capacityemulator.core.error.UnknownOperationException;

@@ -1,6 +1,6 @@
 package io.github.capacityemulator.server;
 
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -4,7 +4,7 @@ import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.EmulatorVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.capacityemulator.core.PlanSettings;
+import io.github.capacityemulator.core.plans.PlanSettings;
 
 import java.io.IOException;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.Emulator;
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.journal.RecordedRequest;
 import io.github.capacityemulator.core.admin.AdminRequestException;
 import io.github.capacityemulator.server.admin.AdminRequest;

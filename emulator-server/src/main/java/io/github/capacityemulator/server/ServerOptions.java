@@ -1,8 +1,8 @@
 package io.github.capacityemulator.server;
 
-import io.github.capacityemulator.core.ClusterSettings;
+import io.github.capacityemulator.core.clusters.ClusterSettings;
 import io.github.capacityemulator.core.EmulatorSettings;
-import io.github.capacityemulator.core.PlanSettings;
+import io.github.capacityemulator.core.plans.PlanSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

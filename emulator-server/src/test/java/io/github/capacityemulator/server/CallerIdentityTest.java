@@ -1,6 +1,6 @@
 package io.github.capacityemulator.server;
 
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

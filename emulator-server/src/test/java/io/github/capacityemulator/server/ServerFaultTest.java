@@ -4,10 +4,8 @@ import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.clusters.ClusterFacts;
-import io.github.capacityemulator.core.store.JsonBodies;
 import io.github.capacityemulator.core.store.ResourceTable;
 import io.github.capacityemulator.core.store.Store;
-import io.github.capacityemulator.core.store.StoredResource;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +23,13 @@ class ServerFaultTest {
     @Test
     void aResponseThatBreaksTheModelIs500InternalFailure(@TempDir Path dir) {
         String arn = "arn:aws:sagemaker:us-east-1:000000000000:cluster/abcdefghijkl";
-        try (Store store = Store.inDirectory(dir)) {
-            ResourceTable clusters = new ResourceTable(store, "cluster");
-            ClusterFacts facts = new ClusterFacts("drifted_name!", arn, 0L, new ObjectMapper().createObjectNode(),
+        Emulator.start(EmulatorSettings.defaults().withDataDir(dir)).close();
+        try (Store store = Store.inDirectory(dir, List.of())) {
+            ResourceTable<ClusterFacts> clusters = new ResourceTable<>("cluster", ClusterFacts.class);
+            ClusterFacts facts = new ClusterFacts("drifted_name!", arn, 0L, null, new ObjectMapper().createObjectNode(),
                     List.of(), List.of(), null, null);
-            store.write(c -> {
-                clusters.insert(c, "000000000000", "us-east-1", new StoredResource("drifted_name!", arn, 0L,
-                        JsonBodies.write(facts)));
+            store.write(sql -> {
+                clusters.insert(sql, "000000000000", "us-east-1", "drifted_name!", arn, 0L, facts);
                 return null;
             });
         }

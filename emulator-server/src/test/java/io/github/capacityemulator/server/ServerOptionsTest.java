@@ -2,7 +2,7 @@ package io.github.capacityemulator.server;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.capacityemulator.core.ClusterSettings;
+import io.github.capacityemulator.core.clusters.ClusterSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -32,6 +32,14 @@ import java.util.TreeSet;
 public final class ContractGenerator {
 
     /** The operations the emulator serves. Every other operation of the model is listed by name only. */
+    /**
+     * Shapes the emulator needs although no emulated operation reaches them yet: the instance-type enums from which
+     * the default capacity inventory is derived (every type something can run on gets a count). Those the model
+     * has are kept.
+     */
+    public static final List<String> INVENTORY_SHAPES = List.of("ClusterInstanceType", "TrainingInstanceType",
+            "ReservedCapacityInstanceType");
+
     public static final List<String> EMULATED_OPERATIONS = List.of(
             "SearchTrainingPlanOfferings", "CreateTrainingPlan", "DescribeTrainingPlan", "ListTrainingPlans",
             "ExtendTrainingPlan", "DescribeTrainingPlanExtensionHistory", "DescribeReservedCapacity",
@@ -108,6 +116,7 @@ public final class ContractGenerator {
                 .filter(name -> !EMULATED_OPERATIONS.contains(name))
                 .forEach(others::add);
 
+        INVENTORY_SHAPES.stream().filter(shapes::has).forEach(toVisit::add);
         String defaultTimestampFormat = "json".equals(metadata.path("protocol").asText()) ? "unixTimestamp" : "iso8601";
         Map<String, ObjectNode> reached = new TreeMap<>();
         while (!toVisit.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.capacityemulator.core.contract.ApiContract;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class CapacityInventory {
 
-    /** The default per zone: tens of the common GPU types, fewer of the newest, plenty of small types. */
-    public static final Map<String, Integer> DEFAULT_ZONE = defaultZone();
+    /** The default per zone: every instance type of the contract, counts by family ({@link DefaultCapacity}). */
+    public static final Map<String, Integer> DEFAULT_ZONE = DefaultCapacity.perZone(ApiContract.load());
 
     private static final Pattern ZONE = Pattern.compile("[a-z]+-[0-9a-z-]+");
     private static final Pattern POOL = Pattern.compile("ml\\.[a-z0-9.-]+");
@@ -44,44 +45,34 @@ public final class CapacityInventory {
         return new CapacityInventory(Map.of());
     }
 
-    private static Map<String, Integer> defaultZone() {
-        Map<String, Integer> zone = new TreeMap<>();
-        zone.put("ml.p4d.24xlarge", 32);
-        zone.put("ml.p4de.24xlarge", 16);
-        zone.put("ml.p5.4xlarge", 32);
-        zone.put("ml.p5.48xlarge", 32);
-        zone.put("ml.p5e.48xlarge", 16);
-        zone.put("ml.p5en.48xlarge", 16);
-        zone.put("ml.trn1.32xlarge", 32);
-        zone.put("ml.trn2.48xlarge", 16);
-        zone.put("ml.p6-b200.48xlarge", 8);
-        zone.put("ml.p6-b300.48xlarge", 4);
-        zone.put("ml.p6e-gb200.36xlarge", 18);
-        zone.put("ml.u-p6e-gb200x72", 2);
-        // On-demand types for HyperPod instance groups.
-        for (String small : List.of("ml.t3.medium", "ml.t3.large", "ml.t3.xlarge", "ml.m5.large", "ml.m5.xlarge",
-                "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge")) {
-            zone.put(small, 1000);
-        }
-        for (String gpu : List.of("ml.g5.xlarge", "ml.g5.2xlarge", "ml.g5.12xlarge", "ml.g5.48xlarge")) {
-            zone.put(gpu, 64);
-        }
-        return Map.copyOf(zone);
-    }
-
     /** Zone -> pool -> windows of one region, the default when the region is not listed. */
     public Map<String, Map<String, List<CapacityWindow>>> region(String region) {
         Map<String, Map<String, List<CapacityWindow>>> listed = regions.get(region);
         if (listed != null) {
             return listed;
         }
+        Map<String, Map<String, List<CapacityWindow>>> cached = DEFAULT_REGIONS.get(region);
+        if (cached == null) {
+            cached = defaultRegion(region);
+            if (DEFAULT_REGIONS.size() < 64) {
+                DEFAULT_REGIONS.put(region, cached);
+            }
+        }
+        return cached;
+    }
+
+    /** Default regions are the same for every inventory: built once per region name (a few dozen at most). */
+    private static final Map<String, Map<String, Map<String, List<CapacityWindow>>>> DEFAULT_REGIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, Map<String, List<CapacityWindow>>> defaultRegion(String region) {
         Map<String, Map<String, List<CapacityWindow>>> zones = new TreeMap<>();
         for (String suffix : List.of("a", "b", "c")) {
             Map<String, List<CapacityWindow>> pools = new TreeMap<>();
             DEFAULT_ZONE.forEach((pool, count) -> pools.put(pool, List.of(new CapacityWindow(Instant.EPOCH, null, count))));
-            zones.put(region + suffix, pools);
+            zones.put(region + suffix, java.util.Collections.unmodifiableMap(pools));
         }
-        return zones;
+        return java.util.Collections.unmodifiableMap(zones);
     }
 
     /** The windows of one pool in one zone (empty when the zone or pool is not there). */

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.capacityemulator.core.Timestamps;
-import io.github.capacityemulator.core.plans.PlanLink;
+import io.github.capacityemulator.core.contract.Timestamps;
+import io.github.capacityemulator.core.lifecycle.Transition;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +21,6 @@ final class ClusterJson {
             "OverrideVpcConfig", "ScheduledUpdateConfig", "CapacityRequirements", "SlurmConfig", "NetworkInterface");
     /** Specification members echoed under another name, with the same shape. */
     private static final Map<String, String> RENAMED = Map.of("MinInstanceCount", "MinCount");
-    /** Cluster-level request members echoed by DescribeCluster. */
-    private static final List<String> CLUSTER_ECHOED = List.of("VpcConfig", "Orchestrator", "TieredStorageConfig",
-            "NodeProvisioningMode", "ClusterRole");
 
     private ClusterJson() {
     }
@@ -47,9 +41,9 @@ final class ClusterJson {
         }
         ArrayNode list = out.putArray("InstanceGroups");
         groups.forEach(list::add);
-        for (String member : CLUSTER_ECHOED) {
-            if (cluster.config().hasNonNull(member)) {
-                out.set(member, cluster.config().get(member));
+        for (String member : ClusterCreation.ECHOED) {
+            if (cluster.echo().hasNonNull(member)) {
+                out.set(member, cluster.echo().get(member));
             }
         }
         out.put("NodeRecovery", cluster.nodeRecoveryAutomatic() ? "Automatic" : "None");
@@ -57,8 +51,8 @@ final class ClusterJson {
     }
 
     /** ClusterInstanceGroupDetails: the specification echoed, plus counts and statuses. */
-    static ObjectNode group(GroupFacts g, String clusterStatus, int currentCount, PlanLink plan) {
-        JsonNode spec = g.spec();
+    static ObjectNode group(GroupFacts g, String clusterStatus, int currentCount, String planStatus) {
+        JsonNode spec = g.echo();
         ObjectNode out = object();
         out.put("CurrentCount", currentCount);
         out.put("TargetCount", g.targetCount());
@@ -110,8 +104,8 @@ final class ClusterJson {
             }
         }
         out.put("Status", groupStatus(clusterStatus));
-        if (plan != null) {
-            out.put("TrainingPlanStatus", plan.status());
+        if (planStatus != null) {
+            out.put("TrainingPlanStatus", planStatus);
         }
         return out;
     }
@@ -135,7 +129,7 @@ final class ClusterJson {
     }
 
     /** ClusterNodeSummary. */
-    static ObjectNode nodeSummary(ClusterFacts cluster, NodeRow n, GroupFacts g, long now, boolean logicalIds) {
+    static ObjectNode nodeSummary(ClusterFacts cluster, NodeRow n, long now, boolean logicalIds) {
         ObjectNode out = object();
         out.put("InstanceGroupName", n.groupName());
         out.put("InstanceId", n.instanceId());
@@ -163,8 +157,8 @@ final class ClusterJson {
         out.put("InstanceType", n.instanceType());
         if (g != null) {
             for (String member : List.of("LifeCycleConfig", "OverrideVpcConfig", "ThreadsPerCore", "InstanceStorageConfigs")) {
-                if (g.spec().hasNonNull(member)) {
-                    out.set(member, g.spec().get(member));
+                if (g.echo().hasNonNull(member)) {
+                    out.set(member, g.echo().get(member));
                 }
             }
         }
@@ -194,31 +188,17 @@ final class ClusterJson {
     }
 
     private static Long lastSoftwareUpdate(ClusterFacts cluster, NodeRow n, long now) {
-        return cluster.operations().stream().filter(op -> op.status().equals("SystemUpdating") && op.end() <= now
-                && op.end() > n.launchAt()).map(ClusterOperation::end).max(Long::compare).orElse(null);
+        return cluster.operations().stream().filter(op -> op.status().equals(ClusterFacts.SYSTEM_UPDATING) && op.end() <= now
+                && op.end() > n.launchAt()).map(Transition::end).max(Long::compare).orElse(null);
     }
 
     /** A private address derived from the instance id, so that it is stable and consistent with the hostname. */
     static String ip(NodeRow n) {
-        byte[] h = sha(n.instanceId());
+        byte[] h = io.github.capacityemulator.core.lifecycle.StableIds.digest(n.instanceId());
         return "10." + (h[0] & 0xff) + "." + (h[1] & 0xff) + "." + (1 + (h[2] & 0xff) % 254);
     }
 
     static String hostname(NodeRow n, ClusterFacts cluster) {
-        String region = cluster.arn().split(":")[3];
-        return "ip-" + ip(n).replace('.', '-') + "." + region + ".compute.internal";
-    }
-
-    static byte[] sha(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                sha.update(p.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "ip-" + ip(n).replace('.', '-') + "." + cluster.region() + ".compute.internal";
     }
 }

@@ -44,6 +44,12 @@ public record NodeRow(String instanceId, String clusterArn, String groupName, St
                 null, onBlock ? blockShutdown : null, onBlock ? blockRemoved : null, onBlock, null);
     }
 
+    /** Pending again until {@code until} (a reboot), everything else as it was. */
+    NodeRow pendingUntil(long until) {
+        return new NodeRow(instanceId, clusterArn, groupName, logicalId, instanceType, blockArn, zone, launchAt, until,
+                null, shutdownAt, removedAt, endsWithBlock, null);
+    }
+
     NodeRow failed(long at, String replacement, Long shutdown, Long removed) {
         return new NodeRow(instanceId, clusterArn, groupName, logicalId, instanceType, blockArn, zone, launchAt,
                 pendingUntil, at, shutdown, removed, replacement == null && endsWithBlock, replacement);

@@ -36,8 +36,19 @@ public final class ApiContract {
         this.shapes = Map.copyOf(shapes);
     }
 
-    /** The contract shipped with the emulator. */
+    private static volatile ApiContract shipped;
+
+    /** The contract shipped with the emulator (read once: it is immutable). */
     public static ApiContract load() {
+        ApiContract contract = shipped;
+        if (contract == null) {
+            contract = read();
+            shipped = contract;
+        }
+        return contract;
+    }
+
+    private static ApiContract read() {
         try (InputStream in = ApiContract.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("contract resource missing: " + RESOURCE);
@@ -100,6 +111,10 @@ public final class ApiContract {
     /** True for an operation SageMaker has but the emulator does not serve. */
     public boolean isOtherOperation(String name) {
         return otherOperations.contains(name);
+    }
+
+    public boolean hasShape(String name) {
+        return shapes.containsKey(name);
     }
 
     public Shape shape(String name) {

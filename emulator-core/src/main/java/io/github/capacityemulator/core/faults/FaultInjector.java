@@ -1,7 +1,6 @@
 package io.github.capacityemulator.core.faults;
 
-import io.github.capacityemulator.core.RequestContext;
-import io.github.capacityemulator.core.admin.AdminRequestException;
+import io.github.capacityemulator.core.caller.RequestContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,28 +52,28 @@ public final class FaultInjector {
 
     private static FaultSpec complete(FaultSpec s) {
         if (s.operation() == null || s.operation().isBlank()) {
-            throw new AdminRequestException("operation is required (a SageMaker operation name, or \"*\" for any)");
+            throw new IllegalArgumentException("operation is required (a SageMaker operation name, or \"*\" for any)");
         }
         if (s.errorCode() != null && !s.errorCode().matches("[A-Za-z][A-Za-z0-9._:-]{0,127}")) {
-            throw new AdminRequestException("error.code must be an error code such as ThrottlingException");
+            throw new IllegalArgumentException("error.code must be an error code such as ThrottlingException");
         }
         if (s.errorCode() == null && (s.httpStatus() != null || s.message() != null)) {
-            throw new AdminRequestException("error.status and error.message need an error.code");
+            throw new IllegalArgumentException("error.status and error.message need an error.code");
         }
         if (s.errorCode() == null && s.latencyMillis() == null) {
-            throw new AdminRequestException("give an error (\"error\": {\"code\": ...}) or \"latencyMillis\", or both");
+            throw new IllegalArgumentException("give an error (\"error\": {\"code\": ...}) or \"latencyMillis\", or both");
         }
         if (s.latencyMillis() != null && (s.latencyMillis() < 0 || s.latencyMillis() > 60_000)) {
-            throw new AdminRequestException("latencyMillis must be from 0 to 60000");
+            throw new IllegalArgumentException("latencyMillis must be from 0 to 60000");
         }
         if (s.count() != null && s.count() < 1) {
-            throw new AdminRequestException("count must be >= 1");
+            throw new IllegalArgumentException("count must be >= 1");
         }
         if (s.probability() != null && !(s.probability() > 0 && s.probability() <= 1)) {
-            throw new AdminRequestException("probability must be > 0 and <= 1");
+            throw new IllegalArgumentException("probability must be > 0 and <= 1");
         }
         if (s.count() != null && s.probability() != null) {
-            throw new AdminRequestException("give count or probability, not both");
+            throw new IllegalArgumentException("give count or probability, not both");
         }
         Integer status = s.httpStatus();
         String message = s.message();
@@ -87,7 +86,7 @@ public final class FaultInjector {
                 message = known != null ? (String) known[1] : "Injected fault " + s.errorCode() + ".";
             }
             if (status < 400 || status > 599) {
-                throw new AdminRequestException("status must be an HTTP error status, 400 to 599");
+                throw new IllegalArgumentException("status must be an HTTP error status, 400 to 599");
             }
         }
         return new FaultSpec(s.operation(), s.account(), s.region(), s.errorCode(), status, message, s.latencyMillis(),

@@ -3,7 +3,7 @@ package io.github.capacityemulator.core.paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.error.ValidationException;
 
 import javax.crypto.Mac;

@@ -3,7 +3,7 @@ package io.github.capacityemulator.core.plans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.capacityemulator.core.Timestamps;
+import io.github.capacityemulator.core.contract.Timestamps;
 import io.github.capacityemulator.core.capacity.CapacityPools;
 import io.github.capacityemulator.core.capacity.Zones;
 
@@ -98,9 +98,8 @@ final class PlanJson {
         out.set("EndTime", Timestamps.json(b.end()));
         out.put("InstanceType", p.instanceType());
         out.put("TotalInstanceCount", p.instancesPerBlock());
-        boolean active = b.status().equals(PlanState.ACTIVE);
-        out.put("AvailableInstanceCount", active ? p.instancesPerBlock() - s.spareInstances() - s.inUseInstances() : 0);
-        out.put("InUseInstanceCount", s.inUseInstances());
+        out.put("AvailableInstanceCount", s.available(b));
+        out.put("InUseInstanceCount", s.inUse(b));
         if (p.isUltraServer()) {
             ObjectNode us = out.putObject("UltraServerSummary");
             us.put("UltraServerType", p.ultraServerType());
@@ -186,7 +185,11 @@ final class PlanJson {
     }
 
     /** UltraServer entries of an UltraServer reserved capacity. */
-    static ObjectNode ultraServer(PlanState s, PlanState.BlockState b, String id) {
+    /**
+     * UltraServerSummary of the {@code index}-th UltraServer of a block: the block's use fills UltraServers in order,
+     * each up to its instances less its spares.
+     */
+    static ObjectNode ultraServer(PlanState s, PlanState.BlockState b, int index, String id) {
         PlanFacts p = s.plan();
         int size = CapacityPools.ultraServer(p.ultraServerType()).orElseThrow().instancesPerUltraServer();
         boolean active = b.status().equals(PlanState.ACTIVE);
@@ -197,8 +200,10 @@ final class PlanJson {
         out.put("InstanceType", p.instanceType());
         out.put("TotalInstanceCount", size);
         out.put("ConfiguredSpareInstanceCount", p.sparePerUltraServer());
-        out.put("AvailableInstanceCount", active ? size - p.sparePerUltraServer() : 0);
-        out.put("InUseInstanceCount", 0);
+        int usable = size - p.sparePerUltraServer();
+        int inUse = Math.max(0, Math.min(usable, s.inUse(b) - index * usable));
+        out.put("AvailableInstanceCount", active ? usable - inUse : 0);
+        out.put("InUseInstanceCount", inUse);
         out.put("AvailableSpareInstanceCount", p.sparePerUltraServer());
         out.put("UnhealthyInstanceCount", 0);
         out.put("HealthStatus", "OK");

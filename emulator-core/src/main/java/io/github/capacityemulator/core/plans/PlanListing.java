@@ -1,8 +1,9 @@
 package io.github.capacityemulator.core.plans;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.capacityemulator.core.Timestamps;
 import io.github.capacityemulator.core.error.ValidationException;
+import io.github.capacityemulator.core.paging.PageSizes;
+import io.github.capacityemulator.core.requests.ListTrainingPlansRequest;
+import io.github.capacityemulator.core.requests.TrainingPlanFilter;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,23 +26,19 @@ record PlanListing(Instant startAfter, Instant startBefore, java.util.SortedSet<
     record Page(List<PlanState> items, List<String> lastKey) {
     }
 
-    static PlanListing of(JsonNode in) {
+    static PlanListing of(ListTrainingPlansRequest in) {
         java.util.SortedSet<String> statuses = new java.util.TreeSet<>();
-        for (JsonNode filter : in.path("Filters")) {
-            String value = filter.get("Value").asText();
-            if (!STATUSES.contains(value)) {
-                throw new ValidationException("Invalid value '" + value + "' for filter " + filter.get("Name").asText()
+        for (TrainingPlanFilter filter : in.filters() == null ? List.<TrainingPlanFilter>of() : in.filters()) {
+            if (!STATUSES.contains(filter.value())) {
+                throw new ValidationException("Invalid value '" + filter.value() + "' for filter " + filter.name()
                         + ": valid values are " + STATUSES + ".");
             }
-            statuses.add(value);
+            statuses.add(filter.value());
         }
-        return new PlanListing(
-                in.hasNonNull("StartTimeAfter") ? Timestamps.read(in.get("StartTimeAfter")) : null,
-                in.hasNonNull("StartTimeBefore") ? Timestamps.read(in.get("StartTimeBefore")) : null,
-                statuses,
-                in.path("SortBy").asText("StartTime"),
-                in.path("SortOrder").asText("Descending").equals("Ascending"),
-                in.path("MaxResults").asInt(10));
+        return new PlanListing(in.startTimeAfter(), in.startTimeBefore(), statuses,
+                in.sortBy() == null ? "StartTime" : in.sortBy(),
+                "Ascending".equals(in.sortOrder()),
+                PageSizes.of(in.maxResults()));
     }
 
     Page page(List<PlanState> plans, List<String> after) {

@@ -32,15 +32,34 @@ final class PlanState {
     private final List<ExtensionFacts> extensions;
     private final long now;
     private final String status;
-    private final int targetsInUse;
+    /** Instances the consumers use of each reserved capacity (by ARN), as they reported it. */
+    private final java.util.Map<String, Integer> inUseByBlock;
+    private final int claimed;
 
     PlanState(PlanFacts plan, List<BlockFacts> blocks, List<ExtensionFacts> extensions, long now) {
-        this(plan, blocks, extensions, now, 0);
+        this(plan, blocks, extensions, now, java.util.Map.of(), 0);
     }
 
-    PlanState(PlanFacts plan, List<BlockFacts> blocks, List<ExtensionFacts> extensions, long now, int targetsInUse) {
+    private PlanState(PlanState base, java.util.Map<String, Integer> inUseByBlock, int claimed) {
+        this.plan = base.plan;
+        this.blocks = base.blocks;
+        this.extensions = base.extensions;
+        this.now = base.now;
+        this.status = base.status;
+        this.inUseByBlock = java.util.Map.copyOf(inUseByBlock);
+        this.claimed = claimed;
+    }
+
+    /** The same state with what the consumers of its reserved capacity use and claim. */
+    PlanState withUse(java.util.Map<String, Integer> use, int claimedByConsumers) {
+        return new PlanState(this, use, claimedByConsumers);
+    }
+
+    private PlanState(PlanFacts plan, List<BlockFacts> blocks, List<ExtensionFacts> extensions, long now,
+                      java.util.Map<String, Integer> inUseByBlock, int claimed) {
         this.plan = plan;
-        this.targetsInUse = targetsInUse;
+        this.inUseByBlock = inUseByBlock;
+        this.claimed = claimed;
         this.extensions = List.copyOf(extensions);
         this.now = now;
         String paymentStatus = now < plan.paymentDueAt() ? PENDING : plan.paymentFailed() ? FAILED : null;
@@ -140,17 +159,33 @@ final class PlanState {
         return plan.isUltraServer() ? plan.sparePerUltraServer() * plan.ultraServerCount() : 0;
     }
 
-    /** Instances the clusters' groups on this plan use: while a block is active, their target counts. */
+    /** Instances consumers may use in a block: all but the UltraServer spares. */
+    int usableInstances() {
+        return totalInstances() - spareInstances();
+    }
+
+    /** Instances the consumers use of a block (never more than it has): only an active block is used. */
+    int inUse(BlockState block) {
+        return block.status().equals(ACTIVE) ? Math.min(inUseByBlock.getOrDefault(block.facts().arn(), 0), usableInstances()) : 0;
+    }
+
+    /** Instances a consumer can still take of a block now: none unless it is active. */
+    int available(BlockState block) {
+        return block.status().equals(ACTIVE) ? usableInstances() - inUse(block) : 0;
+    }
+
+    /** The plan's use: that of its active block (one at a time). */
     int inUseInstances() {
-        return status.equals(ACTIVE) ? Math.min(targetsInUse, totalInstances() - spareInstances()) : 0;
+        return blocks.stream().mapToInt(this::inUse).sum();
     }
 
-    int targetsInUse() {
-        return targetsInUse;
+    /** Instances the consumers have claimed, in a block or not (room checks). */
+    int claimed() {
+        return claimed;
     }
 
-    /** Instances a cluster can use now: all but spares and those in use, while a block is active. */
+    /** Instances a consumer can use now: all but spares and those in use, while a block is active. */
     int availableInstances() {
-        return status.equals(ACTIVE) ? totalInstances() - spareInstances() - inUseInstances() : 0;
+        return status.equals(ACTIVE) ? usableInstances() - inUseInstances() : 0;
     }
 }

@@ -1,10 +1,9 @@
 package io.github.capacityemulator.core.plans;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.capacityemulator.core.Timestamps;
 import io.github.capacityemulator.core.capacity.CapacityBlock;
 import io.github.capacityemulator.core.capacity.CapacityPools;
 import io.github.capacityemulator.core.error.ValidationException;
+import io.github.capacityemulator.core.requests.SearchTrainingPlanOfferingsRequest;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,28 +22,28 @@ record SearchTerms(List<String> targetResources, String pool, String instanceTyp
                    String ultraServerType, Integer ultraServerCount, int days, Instant earliestStart,
                    Instant endBefore, Long requestedStartAfter, Long requestedEndBefore) {
 
-    static SearchTerms of(JsonNode in, Instant now) {
-        if (!in.hasNonNull("DurationHours")) {
+    static final Set<Integer> INSTANCE_COUNTS = Set.of(1, 2, 4, 8, 16, 32, 64);
+    static final int MAX_DAYS = 182;
+    static final Duration MAX_AHEAD = Duration.ofDays(56);
+    static final Duration EARLIEST_LEAD = Duration.ofMinutes(30);
+    /** The model's SageMakerResourceName values: plans for all four are searched, bought and run their lifecycle. */
+    static final List<String> TARGETS = List.of("training-job", "hyperpod-cluster", "endpoint", "studio-apps");
+
+    static SearchTerms of(SearchTrainingPlanOfferingsRequest in, Instant now) {
+        if (in.durationHours() == null) {
             throw new ValidationException("DurationHours is required when TrainingPlanArn is not specified.");
         }
-        if (!in.hasNonNull("TargetResources")) {
+        if (in.targetResources() == null) {
             throw new ValidationException("TargetResources is required when TrainingPlanArn is not specified.");
         }
-        Set<String> targets = new LinkedHashSet<>();
-        in.get("TargetResources").forEach(t -> targets.add(t.asText()));
-        for (String t : targets) {
-            if (!TrainingPlanService.TARGETS.contains(t)) {
-                throw new ValidationException("TargetResources value '" + t + "' is not supported by this emulator;"
-                        + " use one of " + TrainingPlanService.TARGETS + ".");
-            }
-        }
+        Set<String> targets = new LinkedHashSet<>(in.targetResources());
         if (targets.size() != 1) {
             throw new ValidationException("TargetResources must name exactly one target resource, one of "
-                    + TrainingPlanService.TARGETS + "; got " + targets + ".");
+                    + TARGETS + "; got " + targets + ".");
         }
 
-        boolean instance = in.hasNonNull("InstanceType") || in.hasNonNull("InstanceCount");
-        boolean ultra = in.hasNonNull("UltraServerType") || in.hasNonNull("UltraServerCount");
+        boolean instance = in.instanceType() != null || in.instanceCount() != null;
+        boolean ultra = in.ultraServerType() != null || in.ultraServerCount() != null;
         if (instance == ultra) {
             throw new ValidationException("Specify either InstanceType and InstanceCount, or UltraServerType and "
                     + "UltraServerCount" + (instance ? ", not both." : "."));
@@ -55,24 +54,24 @@ record SearchTerms(List<String> targetResources, String pool, String instanceTyp
         String ultraServerType = null;
         Integer ultraServerCount = null;
         if (instance) {
-            require(in, "InstanceType", "InstanceCount");
-            require(in, "InstanceCount", "InstanceType");
-            instanceType = in.get("InstanceType").asText();
-            instances = in.get("InstanceCount").asInt();
-            if (!TrainingPlanService.INSTANCE_COUNTS.contains(instances)) {
+            require(in.instanceType(), "InstanceType", "InstanceCount");
+            require(in.instanceCount(), "InstanceCount", "InstanceType");
+            instanceType = in.instanceType();
+            instances = in.instanceCount();
+            if (!INSTANCE_COUNTS.contains(instances)) {
                 throw new ValidationException("InstanceCount must be one of "
-                        + new TreeSet<>(TrainingPlanService.INSTANCE_COUNTS) + "; got " + instances + ".");
+                        + new TreeSet<>(INSTANCE_COUNTS) + "; got " + instances + ".");
             }
             pool = instanceType;
         } else {
-            require(in, "UltraServerType", "UltraServerCount");
-            require(in, "UltraServerCount", "UltraServerType");
-            ultraServerType = in.get("UltraServerType").asText();
+            require(in.ultraServerType(), "UltraServerType", "UltraServerCount");
+            require(in.ultraServerCount(), "UltraServerCount", "UltraServerType");
+            ultraServerType = in.ultraServerType();
             CapacityPools.UltraServerType type = CapacityPools.ultraServer(ultraServerType).orElseThrow(() ->
                     new ValidationException("UltraServerType must be one of "
                             + new TreeSet<>(CapacityPools.ULTRA_SERVERS.keySet()) + "; got "
-                            + in.get("UltraServerType").asText() + "."));
-            ultraServerCount = in.get("UltraServerCount").asInt();
+                            + in.ultraServerType() + "."));
+            ultraServerCount = in.ultraServerCount();
             int most = 256 / type.instancesPerUltraServer();
             if (ultraServerCount > most) {
                 throw new ValidationException("UltraServerCount must be at most " + most + " for " + ultraServerType
@@ -83,24 +82,24 @@ record SearchTerms(List<String> targetResources, String pool, String instanceTyp
             pool = ultraServerType;
         }
 
-        int days = daysOf(in.get("DurationHours").asLong());
+        int days = daysOf(in.durationHours());
 
-        Instant startAfter = in.hasNonNull("StartTimeAfter") ? Timestamps.read(in.get("StartTimeAfter")) : null;
-        Instant endBefore = in.hasNonNull("EndTimeBefore") ? Timestamps.read(in.get("EndTimeBefore")) : null;
+        Instant startAfter = in.startTimeAfter();
+        Instant endBefore = in.endTimeBefore();
         if (startAfter != null && !startAfter.isAfter(now)) {
             throw new ValidationException("StartTimeAfter must be in the future; got " + startAfter
                     + ", and the time now is " + now + ".");
         }
-        if (startAfter != null && startAfter.isAfter(now.plus(TrainingPlanService.MAX_AHEAD))) {
+        if (startAfter != null && startAfter.isAfter(now.plus(MAX_AHEAD))) {
             throw new ValidationException("StartTimeAfter must be at most 8 weeks (56 days) ahead, no later than "
-                    + now.plus(TrainingPlanService.MAX_AHEAD) + "; got " + startAfter + ".");
+                    + now.plus(MAX_AHEAD) + "; got " + startAfter + ".");
         }
         Instant windowStart = startAfter != null ? startAfter : now;
         if (endBefore != null && endBefore.isBefore(windowStart.plus(Duration.ofHours(24)))) {
             throw new ValidationException("EndTimeBefore must be at least 24 hours after "
                     + (startAfter != null ? "StartTimeAfter" : "the current time") + "; got " + endBefore + ".");
         }
-        Instant earliest = startAfter != null ? ceilHour(startAfter) : ceilHour(now.plus(TrainingPlanService.EARLIEST_LEAD));
+        Instant earliest = startAfter != null ? ceilHour(startAfter) : ceilHour(now.plus(EARLIEST_LEAD));
         return new SearchTerms(List.copyOf(targets), pool, instanceType, instances, ultraServerType, ultraServerCount,
                 days, earliest, endBefore, startAfter == null ? null : startAfter.toEpochMilli(),
                 endBefore == null ? null : endBefore.toEpochMilli());
@@ -109,16 +108,16 @@ record SearchTerms(List<String> targetResources, String pool, String instanceTyp
     /** DurationHours rounded up to whole days, which must be 1 to 182. */
     static int daysOf(long durationHours) {
         long days = (durationHours + 23) / 24;
-        if (days < 1 || days > TrainingPlanService.MAX_DAYS) {
-            throw new ValidationException("DurationHours must be at most " + TrainingPlanService.MAX_DAYS * 24
-                    + " (" + TrainingPlanService.MAX_DAYS + " days); training plans last whole days, from 1 to "
-                    + TrainingPlanService.MAX_DAYS + "; got " + durationHours + ".");
+        if (days < 1 || days > MAX_DAYS) {
+            throw new ValidationException("DurationHours must be at most " + MAX_DAYS * 24
+                    + " (" + MAX_DAYS + " days); training plans last whole days, from 1 to "
+                    + MAX_DAYS + "; got " + durationHours + ".");
         }
         return (int) days;
     }
 
-    private static void require(JsonNode in, String member, String with) {
-        if (!in.hasNonNull(member)) {
+    private static void require(Object value, String member, String with) {
+        if (value == null) {
             throw new ValidationException(member + " is required with " + with + ".");
         }
     }
@@ -128,7 +127,7 @@ record SearchTerms(List<String> targetResources, String pool, String instanceTyp
         return Instant.ofEpochSecond(((s + 3599) / 3600) * 3600);
     }
 
-    /** HyperPod offerings stay in one zone; training-job offerings may span zones. */
+    /** Training-job offerings may span zones; HyperPod ones stay in one, and so (the emulator's choice) do the rest. */
     boolean singleZone() {
         return !targetResources.contains("training-job");
     }
@@ -140,7 +139,7 @@ record SearchTerms(List<String> targetResources, String pool, String instanceTyp
     OfferingFacts offering(String id, List<CapacityBlock> blocks) {
         BigDecimal fee = BigDecimal.ZERO;
         for (CapacityBlock b : blocks) {
-            fee = fee.add(TrainingPlanService.fee(instanceType, instancesPerBlock, b.duration()));
+            fee = fee.add(Fees.fee(instanceType, instancesPerBlock, b.duration()));
         }
         return new OfferingFacts(id, false, targetResources, pool, instanceType, instancesPerBlock, ultraServerType,
                 ultraServerCount, blocks.stream().map(b -> new OfferingFacts.Block(b.zone(), b.start().toEpochMilli(),

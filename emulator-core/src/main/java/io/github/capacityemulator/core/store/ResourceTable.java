@@ -1,92 +1,67 @@
 package io.github.capacityemulator.core.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One table of named resources (training plans, clusters), scoped by account and region. */
-public final class ResourceTable {
+/**
+ * A table of named resources scoped by account and region, each row its name, ARN, creation time and the JSON
+ * body of its facts. Its DDL comes from {@link #createTable}, so every such table has the same columns.
+ */
+public final class ResourceTable<T> {
 
     private final String table;
+    private final Class<T> type;
 
-    public ResourceTable(Store store, String table) {
-        if (!SchemaMigrations.STATE_TABLES.contains(table)) {
-            throw new IllegalArgumentException("not a resource table: " + table);
-        }
+    public ResourceTable(String table, Class<T> type) {
         this.table = table;
+        this.type = type;
     }
 
-    /** Inserts a resource inside a write transaction of the caller. */
-    public void insert(Connection c, String account, String region, StoredResource resource) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (account, region, name, arn, created_at, body) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, account);
-            ps.setString(2, region);
-            ps.setString(3, resource.name());
-            ps.setString(4, resource.arn());
-            ps.setLong(5, resource.createdAtMillis());
-            ps.setString(6, resource.body());
-            ps.executeUpdate();
-        }
+    /** The statements creating such a table with a name column of {@code nameLength}. */
+    public static List<String> createTable(SqlDialect dialect, String table, int nameLength, int arnLength) {
+        return List.of("CREATE TABLE " + table + " (account VARCHAR(12) NOT NULL, region VARCHAR(64) NOT NULL,"
+                + " name VARCHAR(" + nameLength + ") NOT NULL, arn VARCHAR(" + arnLength + ") NOT NULL,"
+                + " created_at BIGINT NOT NULL, body " + dialect.longText() + " NOT NULL,"
+                + " PRIMARY KEY (account, region, name), UNIQUE (arn))");
     }
 
-    /** All resources of an account and region (tables bounded by quotas only). */
-    public List<StoredResource> all(Connection c, String account, String region) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
-                + " WHERE account = ? AND region = ? ORDER BY created_at, name")) {
-            ps.setString(1, account);
-            ps.setString(2, region);
-            return rows(ps);
-        }
+    public String table() {
+        return table;
     }
 
-    public Optional<StoredResource> findByName(Connection c, String account, String region, String name)
+    public void insert(Sql sql, String account, String region, String name, String arn, long createdAt, T facts)
             throws SQLException {
-        return findOne(c, "name", account, region, name);
+        sql.update("INSERT INTO " + table + " (account, region, name, arn, created_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+                account, region, name, arn, createdAt, JsonBodies.write(facts));
     }
 
-    public Optional<StoredResource> findByArn(Connection c, String account, String region, String arn)
-            throws SQLException {
-        return findOne(c, "arn", account, region, arn);
+    /** All resources of an account and region, oldest first (tables bounded by quotas only). */
+    public List<T> all(Sql sql, String account, String region) throws SQLException {
+        return sql.list("SELECT body FROM " + table + " WHERE account = ? AND region = ? ORDER BY created_at, name",
+                this::facts, account, region);
     }
 
-    private Optional<StoredResource> findOne(Connection c, String column, String account, String region, String value)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, arn, created_at, body FROM " + table
-                + " WHERE account = ? AND region = ? AND " + column + " = ?")) {
-            ps.setString(1, account);
-            ps.setString(2, region);
-            ps.setString(3, value);
-            return rows(ps).stream().findFirst();
-        }
+    /** The resource named by its name or, when it starts with "arn:", by its ARN. */
+    public Optional<T> find(Sql sql, String account, String region, String nameOrArn) throws SQLException {
+        String column = nameOrArn.startsWith("arn:") ? "arn" : "name";
+        return sql.one("SELECT body FROM " + table + " WHERE account = ? AND region = ? AND " + column + " = ?",
+                this::facts, account, region, nameOrArn);
     }
 
-    public void updateBody(Connection c, String arn, String body) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET body = ? WHERE arn = ?")) {
-            ps.setString(1, body);
-            ps.setString(2, arn);
-            ps.executeUpdate();
-        }
+    public boolean existsByArn(Sql sql, String account, String region, String arn) throws SQLException {
+        return sql.exists("SELECT 1 FROM " + table + " WHERE account = ? AND region = ? AND arn = ?", account, region, arn);
     }
 
-    public void delete(Connection c, String arn) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE arn = ?")) {
-            ps.setString(1, arn);
-            ps.executeUpdate();
-        }
+    public void update(Sql sql, String arn, T facts) throws SQLException {
+        sql.update("UPDATE " + table + " SET body = ? WHERE arn = ?", JsonBodies.write(facts), arn);
     }
 
-    private static List<StoredResource> rows(PreparedStatement ps) throws SQLException {
-        List<StoredResource> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
-            }
-        }
-        return out;
+    public void delete(Sql sql, String arn) throws SQLException {
+        sql.update("DELETE FROM " + table + " WHERE arn = ?", arn);
+    }
+
+    private T facts(Row row) throws SQLException {
+        return JsonBodies.read(row.string(1), type);
     }
 }

@@ -1,10 +1,9 @@
 package io.github.capacityemulator.core.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A unit of work on one connection, inside one transaction. */
+/** A unit of work inside one transaction, given the transaction's {@link Sql}. */
 @FunctionalInterface
 public interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
+    T run(Sql sql) throws SQLException;
 }

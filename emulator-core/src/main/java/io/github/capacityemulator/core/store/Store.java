@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,33 +21,48 @@ public final class Store implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final String description;
+    private final SqlDialect dialect = new H2Dialect();
+    private final List<String> stateTables;
 
-    private Store(String url, String description) {
+    private Store(String url, String description, List<SchemaModule> modules) {
         this.pool = JdbcConnectionPool.create(url, "sa", "");
         this.description = description;
-        write(SchemaMigrations::apply);
+        List<SchemaModule> all = new ArrayList<>();
+        all.add(SchemaMigrations.META);
+        all.addAll(modules);
+        this.stateTables = SchemaMigrations.stateTables(all);
+        try {
+            write(sql -> {
+                SchemaMigrations.apply(sql, all);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
     }
 
-    public static Store inMemory() {
-        return new Store("jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "in memory");
+    /** A store in memory with the schema of {@code modules}. */
+    public static Store inMemory(List<SchemaModule> modules) {
+        return new Store("jdbc:h2:mem:emulator-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "in memory", modules);
     }
 
-    /** A store in {@code dataDir}/emulator.mv.db; the directory is created if needed. */
-    public static Store inDirectory(Path dataDir) {
+    /** A store in {@code dataDir}/emulator.mv.db (the directory is created if needed) with the schema of {@code modules}. */
+    public static Store inDirectory(Path dataDir, List<SchemaModule> modules) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create data directory " + dataDir, e);
         }
         Path base = dataDir.toAbsolutePath().resolve("emulator");
-        return new Store("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE", "in " + base + ".mv.db");
+        return new Store("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE", "in " + base + ".mv.db", modules);
     }
 
     /** Runs a read; it sees only committed state. */
     public <T> T read(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setReadOnly(true);
-            return work.run(c);
+            return work.run(new Sql(c, dialect));
         } catch (SQLException e) {
             throw new StoreException("store read failed", e);
         }
@@ -58,7 +74,7 @@ public final class Store implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                T result = work.run(new Sql(c, dialect));
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -68,7 +84,7 @@ public final class Store implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("store write failed", e);
+            throw new StoreException("store write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
@@ -76,22 +92,20 @@ public final class Store implements AutoCloseable {
 
     /** Empties every table of emulated state, in all accounts and regions. */
     public void wipe() {
-        write(c -> {
-            try (Statement st = c.createStatement()) {
-                for (String table : SchemaMigrations.STATE_TABLES) {
-                    st.execute("DELETE FROM " + table);
-                }
+        write(sql -> {
+            for (String table : stateTables) {
+                sql.update("DELETE FROM " + table);
             }
             return null;
         });
     }
 
-    public int schemaVersion() {
-        return read(c -> {
-            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                rs.next();
-                return rs.getInt(1);
-            }
+    /** The schema version of each module. */
+    public java.util.Map<String, Integer> schemaVersions() {
+        return read(sql -> {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            sql.list("SELECT module, version FROM module_schema", r -> out.put(r.string(1), r.intValue(2)));
+            return out;
         });
     }
 
@@ -101,7 +115,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("SHUTDOWN");
         } catch (SQLException e) {
             // already closed: nothing left to flush

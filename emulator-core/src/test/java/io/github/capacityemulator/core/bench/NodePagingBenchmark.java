@@ -2,10 +2,10 @@ package io.github.capacityemulator.core.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.capacityemulator.core.ClusterSettings;
+import io.github.capacityemulator.core.clusters.ClusterSettings;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 
 import java.time.Duration;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package io.github.capacityemulator.core.faults;
 
-import io.github.capacityemulator.core.RequestContext;
-import io.github.capacityemulator.core.admin.AdminRequestException;
+import io.github.capacityemulator.core.caller.RequestContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ class FaultInjectorTest {
     @Test
     void badRulesAreRefusedAndAddNothing() {
         FaultInjector faults = new FaultInjector();
-        assertThatThrownBy(() -> faults.add(throttle(null, null))).isInstanceOf(AdminRequestException.class)
+        assertThatThrownBy(() -> faults.add(throttle(null, null))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("operation is required");
         assertThatThrownBy(() -> faults.add(new FaultSpec("X", null, null, null, null, null, null, null, null, null)))
                 .hasMessageStartingWith("give an error");

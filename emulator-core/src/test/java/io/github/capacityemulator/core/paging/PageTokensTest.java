@@ -1,6 +1,6 @@
 package io.github.capacityemulator.core.paging;
 
-import io.github.capacityemulator.core.RequestContext;
+import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.error.ValidationException;
 import org.junit.jupiter.api.Test;
 

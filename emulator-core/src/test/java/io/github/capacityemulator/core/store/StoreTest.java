@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,66 +14,157 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreTest {
 
-    private static final StoredResource CLUSTER = new StoredResource("c1",
-            "arn:aws:sagemaker:us-east-1:000000000000:cluster/abcdefghijkl", 1_000L, "{\"ClusterName\":\"c1\"}");
-
-    private static Optional<StoredResource> byName(Store store, ResourceTable table, String account, String region) {
-        return store.read(c -> table.findByName(c, account, region, "c1"));
+    /** A value stored by the test module. */
+    record Widget(String name, Long weight) {
     }
 
-    private static Optional<StoredResource> byArn(Store store, ResourceTable table, String account, String region, String arn) {
-        return store.read(c -> table.findByArn(c, account, region, arn));
+    private static final ResourceTable<Widget> WIDGETS = new ResourceTable<>("widget", Widget.class);
+    private static final Widget W1 = new Widget("w1", null);
+    private static final String ARN = "arn:aws:sagemaker:us-east-1:000000000000:widget/w1";
+
+    /** A module with {@code versions} migrations: a widget table, then a part table. */
+    private static SchemaModule module(int versions) {
+        return new SchemaModule() {
+            @Override
+            public String schemaName() {
+                return "widgets";
+            }
+
+            @Override
+            public List<Migration> migrations(SqlDialect dialect) {
+                List<Migration> all = List.of(new Migration(1, ResourceTable.createTable(dialect, "widget", 64, 256)),
+                        new Migration(2, List.of("CREATE TABLE part (id VARCHAR(8) PRIMARY KEY, weight BIGINT)")));
+                return all.subList(0, versions);
+            }
+
+            @Override
+            public List<String> stateTables() {
+                return versions == 1 ? List.of("widget") : List.of("widget", "part");
+            }
+        };
+    }
+
+    private static Optional<Widget> find(Store store, String account, String region, String nameOrArn) {
+        return store.read(sql -> WIDGETS.find(sql, account, region, nameOrArn));
+    }
+
+    private static void insert(Store store, String account, String region) {
+        store.write(sql -> {
+            WIDGETS.insert(sql, account, region, "w1", ARN, 1_000L, W1);
+            return null;
+        });
     }
 
     @Test
-    void createsTheSchemaAtTheLatestVersion() {
-        try (Store store = Store.inMemory()) {
-            assertThat(store.schemaVersion()).isEqualTo(SchemaMigrations.VERSIONS.size());
+    void recordsEachModulesSchemaVersion() {
+        try (Store store = Store.inMemory(List.of(module(2)))) {
+            assertThat(store.schemaVersions()).isEqualTo(Map.of("store", 1, "widgets", 2));
         }
     }
 
     @Test
-    void aDataDirectoryKeepsStateAcrossRestarts(@TempDir Path dir) {
-        try (Store store = Store.inDirectory(dir)) {
-            ResourceTable clusters = new ResourceTable(store, "cluster");
-            store.write(c -> {
-                clusters.insert(c, "000000000000", "us-east-1", CLUSTER);
+    void aDataDirectoryKeepsStateAcrossRestartsAndGetsANewModuleVersion(@TempDir Path dir) {
+        try (Store store = Store.inDirectory(dir, List.of(module(1)))) {
+            insert(store, "000000000000", "us-east-1");
+        }
+        try (Store reopened = Store.inDirectory(dir, List.of(module(2)))) {
+            assertThat(reopened.schemaVersions()).containsEntry("widgets", 2);
+            assertThat(find(reopened, "000000000000", "us-east-1", "w1")).contains(W1);
+            reopened.write(sql -> sql.update("INSERT INTO part (id, weight) VALUES (?, ?)", "p1", Sql.bigint(null)));
+        }
+    }
+
+    @Test
+    void aDirectoryOfANewerModuleVersionIsRefused(@TempDir Path dir) {
+        Store.inDirectory(dir, List.of(module(2))).close();
+        assertThatThrownBy(() -> Store.inDirectory(dir, List.of(module(1))))
+                .isInstanceOf(StoreException.class).hasMessageContaining("widgets schema version 2, newer than this emulator's 1");
+    }
+
+    @Test
+    void aDirectoryOfTheEmulatorBeforeModuleVersionsIsRefusedWithAMessage(@TempDir Path dir) {
+        try (Store store = Store.inDirectory(dir, List.of())) {
+            store.write(sql -> {
+                sql.execute("CREATE TABLE schema_version (version INT NOT NULL)");
                 return null;
             });
         }
-        try (Store reopened = Store.inDirectory(dir)) {
-            assertThat(reopened.schemaVersion()).isEqualTo(SchemaMigrations.VERSIONS.size());
-            assertThat(byName(reopened, new ResourceTable(reopened, "cluster"), "000000000000", "us-east-1"))
-                    .contains(CLUSTER);
-        }
+        assertThatThrownBy(() -> Store.inDirectory(dir, List.of(module(1))))
+                .isInstanceOf(StoreException.class).hasMessageContaining("start with an empty --data-dir");
     }
 
     @Test
     void aFailedWriteLeavesNothingBehind() {
-        try (Store store = Store.inMemory()) {
-            ResourceTable clusters = new ResourceTable(store, "cluster");
-            assertThatThrownBy(() -> store.write(c -> {
-                clusters.insert(c, "000000000000", "us-east-1", CLUSTER);
+        try (Store store = Store.inMemory(List.of(module(1)))) {
+            assertThatThrownBy(() -> store.write(sql -> {
+                WIDGETS.insert(sql, "000000000000", "us-east-1", "w1", ARN, 1_000L, W1);
                 throw new SQLException("boom after the insert");
             })).isInstanceOf(StoreException.class);
-            assertThat(byName(store, clusters, "000000000000", "us-east-1")).isEmpty();
+            assertThat(find(store, "000000000000", "us-east-1", "w1")).isEmpty();
         }
     }
 
     @Test
     void stateIsKeyedByAccountAndRegionAndWipedByReset() {
-        try (Store store = Store.inMemory()) {
-            ResourceTable clusters = new ResourceTable(store, "cluster");
-            store.write(c -> {
-                clusters.insert(c, "111111111111", "eu-west-1", CLUSTER);
+        try (Store store = Store.inMemory(List.of(module(1)))) {
+            insert(store, "111111111111", "eu-west-1");
+            assertThat(find(store, "111111111111", "eu-west-1", "w1")).isPresent();
+            assertThat(find(store, "111111111111", "us-east-1", "w1")).isEmpty();
+            assertThat(find(store, "000000000000", "eu-west-1", "w1")).isEmpty();
+            assertThat(find(store, "111111111111", "eu-west-1", ARN)).isPresent();
+            store.wipe();
+            assertThat(find(store, "111111111111", "eu-west-1", "w1")).isEmpty();
+        }
+    }
+
+    @Test
+    void nullableValuesAndUpsertsRoundTrip() {
+        try (Store store = Store.inMemory(List.of(module(2)))) {
+            store.write(sql -> {
+                sql.upsert("part", List.of("id"), List.of("id", "weight"), "p1", Sql.bigint(7L));
+                sql.upsert("part", List.of("id"), List.of("id", "weight"), "p1", Sql.bigint(null));
+                sql.upsert("part", List.of("id"), List.of("id", "weight"), "p2", Sql.bigint(9L));
                 return null;
             });
-            assertThat(byName(store, clusters, "111111111111", "eu-west-1")).isPresent();
-            assertThat(byName(store, clusters, "111111111111", "us-east-1")).isEmpty();
-            assertThat(byName(store, clusters, "000000000000", "eu-west-1")).isEmpty();
-            assertThat(byArn(store, clusters, "111111111111", "eu-west-1", CLUSTER.arn())).isPresent();
-            store.wipe();
-            assertThat(byName(store, clusters, "111111111111", "eu-west-1")).isEmpty();
+            List<String> rows = store.read(sql -> sql.list("SELECT id, weight FROM part ORDER BY id",
+                    r -> r.string(1) + "=" + r.nullableLong(2)));
+            assertThat(rows).containsExactly("p1=null", "p2=9");
+            long count = store.read(sql -> sql.number("SELECT COUNT(*) FROM part"));
+            assertThat(count).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void keysetPagesWalkInOrderWithoutRepeats() {
+        try (Store store = Store.inMemory(List.of(module(2)))) {
+            store.write(sql -> {
+                for (int i = 0; i < 7; i++) {
+                    sql.update("INSERT INTO part (id, weight) VALUES (?, ?)", "p" + i, (long) (i % 3));
+                }
+                return null;
+            });
+            for (boolean ascending : new boolean[] {true, false}) {
+                List<String> seen = new java.util.ArrayList<>();
+                List<Object> after = null;
+                while (true) {
+                    Keyset k = new Keyset(List.of(), List.of("weight", "id"), ascending, after);
+                    List<Object> args = new java.util.ArrayList<>(k.arguments());
+                    args.add(3);
+                    List<Object[]> page = store.read(sql -> sql.list("SELECT weight, id FROM part WHERE 1 = 1"
+                            + k.condition() + k.orderAndLimit(), r -> new Object[] {r.longValue(1), r.string(2)},
+                            args.toArray()));
+                    page.forEach(row -> seen.add(row[0] + "/" + row[1]));
+                    if (page.size() < 3) {
+                        break;
+                    }
+                    after = List.of(page.get(2)[0], page.get(2)[1]);
+                }
+                List<String> expected = new java.util.ArrayList<>(List.of("0/p0", "0/p3", "0/p6", "1/p1", "1/p4", "2/p2", "2/p5"));
+                if (!ascending) {
+                    java.util.Collections.reverse(expected);
+                }
+                assertThat(seen).containsExactlyElementsOf(expected);
+            }
         }
     }
 }

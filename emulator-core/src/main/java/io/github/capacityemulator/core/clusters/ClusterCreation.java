@@ -1,0 +1,139 @@
+package io.github.capacityemulator.core.clusters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.capacityemulator.core.capacity.CapacityInventory;
+import io.github.capacityemulator.core.capacity.InventorySource;
+import io.github.capacityemulator.core.clock.EmulatorClock;
+import io.github.capacityemulator.core.error.ResourceInUse;
+import io.github.capacityemulator.core.error.ValidationException;
+import io.github.capacityemulator.core.caller.RequestContext;
+import io.github.capacityemulator.core.lifecycle.Transition;
+import io.github.capacityemulator.core.requests.CreateClusterRequest;
+import io.github.capacityemulator.core.store.Store;
+import io.github.capacityemulator.core.tags.TagStore;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CreateCluster: groups on plans must fit their plans, on-demand groups must find a zone with room; a cluster whose
+ * capacity is not there goes Creating, then RollingBack, then Failed.
+ */
+final class ClusterCreation {
+
+    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** Cluster-level members DescribeCluster gives back as sent. */
+    static final List<String> ECHOED = List.of("VpcConfig", "Orchestrator", "TieredStorageConfig", "NodeProvisioningMode",
+            "ClusterRole");
+
+    private final Store store;
+    private final EmulatorClock clock;
+    private final InventorySource inventory;
+    private final ClusterSettings settings;
+    private final ClusterRepository clusters;
+    private final GroupRules rules;
+    private final ClusterQuotas quotas;
+    private final OnDemandPlacement placement;
+    private final NodeFleet fleet;
+    private final TagStore tags;
+    private final SecureRandom random = new SecureRandom();
+
+    ClusterCreation(Store store, EmulatorClock clock, InventorySource inventory, ClusterSettings settings,
+                    ClusterRepository clusters, GroupRules rules, ClusterQuotas quotas, OnDemandPlacement placement,
+                    NodeFleet fleet, TagStore tags) {
+        this.store = store;
+        this.clock = clock;
+        this.inventory = inventory;
+        this.settings = settings;
+        this.clusters = clusters;
+        this.rules = rules;
+        this.quotas = quotas;
+        this.placement = placement;
+        this.fleet = fleet;
+        this.tags = tags;
+    }
+
+    JsonNode create(RequestContext ctx, CreateClusterRequest in, JsonNode raw) {
+        String name = in.clusterName();
+        long now = clock.now().toEpochMilli();
+        GroupRules.checkOrchestrator(in.orchestrator());
+        GroupRules.refuseRestrictedGroups(in.restrictedInstanceGroups(), in.restrictedInstanceGroupsConfig());
+        if (in.instanceGroups() == null) {
+            throw new ValidationException("InstanceGroups is required: a cluster needs at least one instance group.");
+        }
+        List<GroupRequest> requests = GroupRequest.all(in.instanceGroups(), raw.get("InstanceGroups"));
+        GroupRules.checkGroupNames(requests, List.of());
+        return store.write(sql -> {
+            clusters.purgeGone(sql, ctx, now);
+            if (clusters.exists(sql, ctx, name)) {
+                throw new ResourceInUse("Cluster " + name + " already exists.");
+            }
+            Map<String, GroupRules.Link> links = new HashMap<>();
+            for (GroupRequest r : requests) {
+                rules.checkGroup(sql, ctx, r, 0, links, now);
+            }
+            quotas.check(clusters.live(sql, ctx, now), null, requests.stream().map(r -> r.facts(null, now)).toList());
+
+            String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":cluster/" + newId();
+            CapacityInventory inv = inventory.current().inventory();
+            List<GroupFacts> groups = new ArrayList<>();
+            boolean fits = true;
+            for (GroupRequest r : requests) {
+                GroupRules.Link plan = links.get(r.name());
+                GroupFacts g = r.facts(null, now);
+                String zone = plan != null ? plan.zone()
+                        : placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now, groups);
+                if (zone == null) {
+                    fits = false;
+                    zone = OnDemandPlacement.firstZone(inv, ctx.region());
+                }
+                groups.add(g.inZone(zone));
+            }
+            long created = now + settings.createDelay().toMillis();
+            ClusterFacts cluster;
+            if (fits) {
+                cluster = new ClusterFacts(name, arn, now, in.nodeRecovery(), echo(raw), groups,
+                        List.of(new Transition(ClusterFacts.CREATING, now, created)), null, null);
+                for (GroupFacts g : groups) {
+                    if (g.onDemand()) {
+                        fleet.holdOnDemand(sql, ctx.region(), arn, g, now);
+                        fleet.addNodes(sql, ctx.account(), ctx.region(), cluster, g, g.targetCount(), null, 0, now,
+                                created, null);
+                    }
+                }
+            } else {
+                long rolledBack = created + settings.deleteDelay().toMillis();
+                cluster = new ClusterFacts(name, arn, now, in.nodeRecovery(), echo(raw), groups,
+                        List.of(new Transition(ClusterFacts.CREATING, now, created),
+                                new Transition(ClusterFacts.ROLLING_BACK, created, rolledBack)),
+                        ClusterFacts.FAILURE_MESSAGE, rolledBack);
+            }
+            clusters.insert(sql, ctx, cluster);
+            tags.addTags(sql, ctx.account(), ctx.region(), arn, TagStore.tagsOf(in.tags()));
+            return ClusterJson.object().put("ClusterArn", arn);
+        });
+    }
+
+    /** The cluster-level members of a request that DescribeCluster echoes, as sent. */
+    static ObjectNode echo(JsonNode raw) {
+        ObjectNode echo = ClusterJson.object();
+        for (String member : ECHOED) {
+            if (raw.hasNonNull(member)) {
+                echo.set(member, raw.get(member));
+            }
+        }
+        return echo;
+    }
+
+    private String newId() {
+        StringBuilder id = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return id.toString();
+    }
+}
