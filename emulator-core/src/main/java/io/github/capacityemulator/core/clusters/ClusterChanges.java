@@ -37,18 +37,16 @@ final class ClusterChanges {
     private final OnDemandPlacement placement;
     private final NodeFleet fleet;
 
-    ClusterChanges(Store store, EmulatorClock clock, InventorySource inventory, ClusterSettings settings,
-                   ClusterRepository clusters, GroupRules rules, ClusterQuotas quotas, OnDemandPlacement placement,
-                   NodeFleet fleet) {
-        this.store = store;
-        this.clock = clock;
-        this.inventory = inventory;
-        this.settings = settings;
-        this.clusters = clusters;
-        this.rules = rules;
-        this.quotas = quotas;
-        this.placement = placement;
-        this.fleet = fleet;
+    ClusterChanges(ClusterWork work) {
+        this.store = work.store();
+        this.clock = work.clock();
+        this.inventory = work.inventory();
+        this.settings = work.settings();
+        this.clusters = work.clusters();
+        this.rules = work.rules();
+        this.quotas = work.quotas();
+        this.placement = work.placement();
+        this.fleet = work.fleet();
     }
 
     JsonNode update(RequestContext ctx, UpdateClusterRequest in, JsonNode raw) {

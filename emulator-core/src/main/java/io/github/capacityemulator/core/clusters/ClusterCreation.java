@@ -42,18 +42,16 @@ final class ClusterCreation {
     private final TagStore tags;
     private final SecureRandom random = new SecureRandom();
 
-    ClusterCreation(Store store, EmulatorClock clock, InventorySource inventory, ClusterSettings settings,
-                    ClusterRepository clusters, GroupRules rules, ClusterQuotas quotas, OnDemandPlacement placement,
-                    NodeFleet fleet, TagStore tags) {
-        this.store = store;
-        this.clock = clock;
-        this.inventory = inventory;
-        this.settings = settings;
-        this.clusters = clusters;
-        this.rules = rules;
-        this.quotas = quotas;
-        this.placement = placement;
-        this.fleet = fleet;
+    ClusterCreation(ClusterWork work, TagStore tags) {
+        this.store = work.store();
+        this.clock = work.clock();
+        this.inventory = work.inventory();
+        this.settings = work.settings();
+        this.clusters = work.clusters();
+        this.rules = work.rules();
+        this.quotas = work.quotas();
+        this.placement = work.placement();
+        this.fleet = work.fleet();
         this.tags = tags;
     }
 

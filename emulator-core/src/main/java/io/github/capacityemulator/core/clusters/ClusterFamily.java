@@ -69,10 +69,10 @@ public final class ClusterFamily implements OperationFamily {
         GroupRules rules = new GroupRules(c.reservedCapacity());
         ClusterQuotas quotas = new ClusterQuotas(settings);
         OnDemandPlacement placement = new OnDemandPlacement(c.holds());
-        ClusterCreation creation = new ClusterCreation(c.store(), c.clock(), c.inventory(), settings, clusters, rules,
-                quotas, placement, fleet, tags);
-        ClusterChanges changes = new ClusterChanges(c.store(), c.clock(), c.inventory(), settings, clusters, rules, quotas,
+        ClusterWork work = new ClusterWork(c.store(), c.clock(), c.inventory(), settings, clusters, rules, quotas,
                 placement, fleet);
+        ClusterCreation creation = new ClusterCreation(work, tags);
+        ClusterChanges changes = new ClusterChanges(work);
         ClusterQueries queries = new ClusterQueries(c.store(), c.clock(), c.tokens(), clusters, nodes, c.reservedCapacity());
         batches = new NodeBatches(c.store(), c.clock(), settings, clusters, fleet);
 

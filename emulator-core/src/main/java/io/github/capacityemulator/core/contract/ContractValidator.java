@@ -1,10 +1,11 @@
 package io.github.capacityemulator.core.contract;
 
+import static io.github.capacityemulator.core.contract.ConstraintPhrases.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.error.SerializationException;
 import io.github.capacityemulator.core.error.ValidationException;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -214,110 +215,4 @@ public final class ContractValidator {
     }
 
     /** Timestamps SageMaker can hold: years 0001 to 9999. */
-    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(-62135596800L);
-    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(253402300799L);
-
-    private static boolean fitsWhole(JsonNode node, BigInteger min, BigInteger max) {
-        if (!node.isNumber()) {
-            return false;
-        }
-        BigDecimal d = node.decimalValue();
-        // Compare before anything expands the number: 1e999999999 must not turn into a billion digits.
-        if (!within(d, new BigDecimal(min), new BigDecimal(max))) {
-            return false;
-        }
-        return d.stripTrailingZeros().scale() <= 0;
-    }
-
-    private static boolean within(BigDecimal d, BigDecimal min, BigDecimal max) {
-        return d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
-    }
-
-    private static boolean isScalar(Shape shape) {
-        return shape.type() != ShapeType.STRUCTURE && shape.type() != ShapeType.LIST && shape.type() != ShapeType.MAP;
-    }
-
-    private static boolean present(JsonNode node) {
-        return node != null && !node.isNull() && !node.isMissingNode();
-    }
-
-    /** The constraint phrases a scalar value breaks, in SageMaker's order: length, pattern, enum, range. */
-    private static List<String> scalarPhrases(Shape shape, JsonNode node) {
-        List<String> phrases = new ArrayList<>();
-        if (shape.type() == ShapeType.STRING) {
-            String text = node.asText();
-            phrases.addAll(lengthPhrases(shape, text.codePointCount(0, text.length())));
-            if (shape.pattern() != null && !shape.pattern().matcher(text).matches()) {
-                String p = shape.pattern().pattern();
-                phrases.add("Member must satisfy regular expression pattern: " + (p.startsWith("^") ? p : "^" + p));
-            }
-            if (shape.hasEnum() && !shape.enumValues().contains(text)) {
-                phrases.add("Member must satisfy enum value set: " + shape.enumValues());
-            }
-        } else if (shape.type().isNumber()) {
-            BigDecimal v = node.decimalValue();
-            if (shape.min() != null && v.compareTo(shape.min()) < 0) {
-                phrases.add("Member must have value greater than or equal to " + plain(shape.min()));
-            }
-            if (shape.max() != null && v.compareTo(shape.max()) > 0) {
-                phrases.add("Member must have value less than or equal to " + plain(shape.max()));
-            }
-        }
-        return phrases;
-    }
-
-    private static List<String> lengthPhrases(Shape shape, int length) {
-        List<String> phrases = new ArrayList<>(2);
-        if (shape.min() != null && BigDecimal.valueOf(length).compareTo(shape.min()) < 0) {
-            phrases.add("Member must have length greater than or equal to " + plain(shape.min()));
-        }
-        if (shape.max() != null && BigDecimal.valueOf(length).compareTo(shape.max()) > 0) {
-            phrases.add("Member must have length less than or equal to " + plain(shape.max()));
-        }
-        return phrases;
-    }
-
-    private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
-    }
-
-    private static String bracketed(Set<String> phrases) {
-        return "[" + String.join(", ", phrases) + "]";
-    }
-
-    /** A value as SageMaker prints it inside {@code Value '...'}: strings raw, lists and maps Java-style. */
-    static String render(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "null";
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        if (node.isArray()) {
-            List<String> items = new ArrayList<>();
-            node.forEach(item -> items.add(render(item)));
-            return "[" + String.join(", ", items) + "]";
-        }
-        if (node.isObject()) {
-            List<String> entries = new ArrayList<>();
-            node.fields().forEachRemaining(e -> entries.add(e.getKey() + "=" + render(e.getValue())));
-            return "{" + String.join(", ", entries) + "}";
-        }
-        return node.asText();
-    }
-
-    static String jsonTypeOf(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        return switch (node.getNodeType()) {
-            case OBJECT, POJO -> "object";
-            case ARRAY -> "array";
-            case STRING -> "string";
-            case NUMBER -> node.isIntegralNumber() ? "integer" : "number";
-            case BOOLEAN -> "boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
 }
