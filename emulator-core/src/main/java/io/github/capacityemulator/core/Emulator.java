@@ -53,7 +53,7 @@ public final class Emulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final EmulatorAdmin admin;
 
-    private Emulator(EmulatorSettings settings) {
+    private Emulator(EmulatorSettings settings, java.util.function.Function<List<SchemaModule>, Store> openStore) {
         this.settings = settings;
         this.contract = ApiContract.load();
         this.validator = new ContractValidator(contract);
@@ -68,7 +68,7 @@ public final class Emulator implements AutoCloseable {
                 clusters);
         List<SchemaModule> schema = new ArrayList<>(List.of(new CapacitySchema()));
         schema.addAll(families);
-        this.store = settings.dataDir() == null ? Store.inMemory(schema) : Store.inDirectory(settings.dataDir(), schema);
+        this.store = openStore.apply(schema);
         InventorySource inventory = new InventorySource(settings.inventory());
         List<TaggableKind> taggable = new ArrayList<>();
         families.forEach(f -> taggable.addAll(f.taggableKinds()));
@@ -86,7 +86,13 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorSettings settings) {
-        return new Emulator(settings);
+        return new Emulator(settings, schema -> settings.dataDir() == null ? Store.inMemory(schema)
+                : Store.inDirectory(settings.dataDir(), schema));
+    }
+
+    /** An emulator on a store of the caller's making (another database: the portability test). */
+    static Emulator start(EmulatorSettings settings, java.util.function.Function<List<SchemaModule>, Store> openStore) {
+        return new Emulator(settings, openStore);
     }
 
     /**

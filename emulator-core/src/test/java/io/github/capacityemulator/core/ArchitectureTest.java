@@ -67,6 +67,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheStoreTouchesJdbc() {
+        noClasses().that().resideOutsideOfPackage(CORE + ".store")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+                .orShould().dependOnClassesThat().resideInAPackage("org.h2..")
+                .because("repositories speak SQL through Sql, so that binding, NULLs and the dialect live in one place")
+                .check(core);
+    }
+
+    @Test
     void sharedMachineryKnowsNoFamily() {
         noClasses().that().resideInAnyPackage(CORE + ".family", CORE + ".caller", CORE + ".store", CORE + ".capacity", CORE + ".lifecycle",
                         CORE + ".contract", CORE + ".requests", CORE + ".paging", CORE + ".clock", CORE + ".error")

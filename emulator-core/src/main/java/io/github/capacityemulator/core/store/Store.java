@@ -2,6 +2,8 @@ package io.github.capacityemulator.core.store;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 
+import javax.sql.DataSource;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,14 +20,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Store implements AutoCloseable {
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final String description;
-    private final SqlDialect dialect = new H2Dialect();
+    private final SqlDialect dialect;
     private final List<String> stateTables;
 
     private Store(String url, String description, List<SchemaModule> modules) {
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this(JdbcConnectionPool.create(url, "sa", ""), new H2Dialect(), description, modules);
+    }
+
+    private Store(DataSource pool, SqlDialect dialect, String description, List<SchemaModule> modules) {
+        this.pool = pool;
+        this.dialect = dialect;
         this.description = description;
         List<SchemaModule> all = new ArrayList<>();
         all.add(SchemaMigrations.META);
@@ -37,9 +44,17 @@ public final class Store implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException e) {
-            pool.dispose();
+            release();
             throw e;
         }
+    }
+
+    /**
+     * A store on another database, through its dialect: how the SQL is proved portable (PostgreSQL in
+     * {@code PostgresPortabilityTest}). The caller owns the data source.
+     */
+    public static Store on(DataSource dataSource, SqlDialect dialect, String description, List<SchemaModule> modules) {
+        return new Store(dataSource, dialect, description, modules);
     }
 
     /** A store in memory with the schema of {@code modules}. */
@@ -115,11 +130,17 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            // already closed: nothing left to flush
+        release();
+    }
+
+    private void release() {
+        if (pool instanceof JdbcConnectionPool h2) {
+            try (Connection c = h2.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // already closed: nothing left to flush
+            }
+            h2.dispose();
         }
-        pool.dispose();
     }
 }
