@@ -33,6 +33,21 @@ class TagsTest extends PlanTestBase {
         return sageMaker.listTags(r -> r.resourceArn(arn)).tags();
     }
 
+    /** Regression: a deleted cluster's tags stayed readable and writable until some later call purged it. */
+    @Test
+    void aClusterWhoseDeletionHasFinishedHasNoTagsToReadOrWrite() {
+        String cluster = sageMaker.createCluster(r -> r.clusterName("tagged-cluster").tags(tag("x", "y"))
+                .instanceGroups(ClusterTestBase.group("g", "ml.t3.medium", 1))).clusterArn();
+        admin.advance(ClusterTestBase.CREATE);
+        sageMaker.deleteCluster(r -> r.clusterName("tagged-cluster"));
+        admin.advance(ClusterTestBase.DELETE);
+        ResourceNotFoundException read = catchThrowableOfType(ResourceNotFoundException.class,
+                () -> sageMaker.listTags(r -> r.resourceArn(cluster)));
+        assertThat(read.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFound");
+        assertThat(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> sageMaker.addTags(r -> r.resourceArn(cluster).tags(tag("a", "b"))))).isNotNull();
+    }
+
     @Test
     void tagsGivenAtCreationAreListedByKey() {
         assertThat(tags()).containsExactly(tag("cost-center", "42"), tag("team", "ml"));

@@ -43,14 +43,23 @@ public final class EmulatorMain {
                 return;
             }
         }
-        Emulator emulator = Emulator.start(settings
-                .withDataDir(options.dataDir())
-                .withClockFrozen(options.clockFrozen())
-                .withPlans(new PlanSettings(options.paymentDelay(), options.maxTrainingPlans(),
-                        PlanSettings.DEFAULT_OFFERING_VALIDITY))
-                .withClusters(options.clusters())
-                .withClockRate(options.clockRate())
-                .withJournalSize(options.journalSize()));
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(settings
+                    .withDataDir(options.dataDir())
+                    .withClockFrozen(options.clockFrozen())
+                    .withPlans(new PlanSettings(options.paymentDelay(), options.maxTrainingPlans(),
+                            PlanSettings.DEFAULT_OFFERING_VALIDITY))
+                    .withClusters(options.clusters())
+                    .withClockRate(options.clockRate())
+                    .withJournalSize(options.journalSize()));
+        } catch (RuntimeException e) {
+            // A data directory that cannot be opened (another process holds it, an incompatible schema): say why.
+            System.err.println("error: cannot open the emulator's state"
+                    + (options.dataDir() == null ? "" : " in " + options.dataDir()) + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         EmulatorServer server;
         try {
             server = EmulatorServer.start(emulator, options.host(), options.port());

@@ -82,6 +82,22 @@ class EmulatorProcessTest {
     }
 
     @Test
+    void aDataDirectoryOfTheEmulatorBeforeModuleVersionsExitsWithStatus1AndTheReason(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("emulator"), "sa", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE schema_version (version INT NOT NULL)");
+            st.execute("INSERT INTO schema_version (version) VALUES (3)");
+        }
+        Path stderr = dir.resolve("err.txt");
+        Process process = launch(dir.resolve("out.txt"), stderr, "--port", "0", "--data-dir", data.toString());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(stderr)).startsWith("error: cannot open the emulator's state in " + data)
+                .contains("start with an empty --data-dir").doesNotContain("Exception in thread");
+    }
+
+    @Test
     void aBadFlagExitsWithStatus2AndTheReason(@TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("err.txt");
         Process process = launch(dir.resolve("out.txt"), stderr, "--clock", "sideways");

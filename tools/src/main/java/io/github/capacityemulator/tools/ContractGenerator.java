@@ -31,7 +31,6 @@ import java.util.TreeSet;
  */
 public final class ContractGenerator {
 
-    /** The operations the emulator serves. Every other operation of the model is listed by name only. */
     /**
      * Shapes the emulator needs although no emulated operation reaches them yet: the instance-type enums from which
      * the default capacity inventory is derived (every type something can run on gets a count). Those the model
@@ -40,6 +39,7 @@ public final class ContractGenerator {
     public static final List<String> INVENTORY_SHAPES = List.of("ClusterInstanceType", "TrainingInstanceType",
             "ReservedCapacityInstanceType");
 
+    /** The operations the emulator serves. Every other operation of the model is listed by name only. */
     public static final List<String> EMULATED_OPERATIONS = List.of(
             "SearchTrainingPlanOfferings", "CreateTrainingPlan", "DescribeTrainingPlan", "ListTrainingPlans",
             "ExtendTrainingPlan", "DescribeTrainingPlanExtensionHistory", "DescribeReservedCapacity",

@@ -26,7 +26,10 @@ public interface EmulatorAdmin {
     /** Moves the clock forward; {@link AdminRequestException} for a negative duration. */
     ClockState advanceClock(Duration by);
 
-    /** Sets the clock; {@link AdminRequestException} when {@code now} is before the current time. */
+    /**
+     * Sets the clock ({@code now} null: where it is now, e.g. to freeze or unfreeze it);
+     * {@link AdminRequestException} when {@code now} is before the current time.
+     */
     ClockState setClock(Instant now, boolean frozen);
 
     /** The capacity inventory in force, in its JSON form. */

@@ -19,9 +19,4 @@ public record ReservedPlan(String name, String arn, String status, List<String> 
     public boolean targets(String resource) {
         return targetResources.contains(resource);
     }
-
-    /** The block active at the time the plan was read, if any. */
-    public java.util.Optional<ReservedBlock> activeBlock() {
-        return blocks.stream().filter(ReservedBlock::isActive).findFirst();
-    }
 }

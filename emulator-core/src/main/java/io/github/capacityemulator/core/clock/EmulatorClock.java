@@ -82,8 +82,10 @@ public final class EmulatorClock {
     }
 
     /** Sets the clock to {@code to} (not earlier than now) and freezes or releases it. */
-    public synchronized ClockState set(Instant to, boolean frozen) {
+    public synchronized ClockState set(Instant requested, boolean frozen) {
         Instant current = now();
+        // No instant: the clock's own, read under the same lock (freezing a running clock must not race it).
+        Instant to = requested == null ? current : requested;
         if (to.isAfter(LATEST)) {
             throw new IllegalArgumentException("the clock cannot go past " + LATEST);
         }

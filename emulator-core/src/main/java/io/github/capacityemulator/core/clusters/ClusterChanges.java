@@ -1,5 +1,7 @@
 package io.github.capacityemulator.core.clusters;
 
+import io.github.capacityemulator.core.capacity.OnDemandCapacity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
@@ -34,7 +36,7 @@ final class ClusterChanges {
     private final ClusterRepository clusters;
     private final GroupRules rules;
     private final ClusterQuotas quotas;
-    private final OnDemandPlacement placement;
+    private final OnDemandCapacity placement;
     private final NodeFleet fleet;
 
     ClusterChanges(ClusterWork work) {
@@ -110,7 +112,8 @@ final class ClusterChanges {
                     }
                 } else {
                     // Only groups without a hold yet count beside the holds already stored.
-                    zone = placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now, newlyPlaced);
+                    zone = placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now,
+                            ClusterCreation.placed(newlyPlaced));
                     if (zone == null) {
                         throw new ValidationException("Instance group " + g.name() + ": " + ClusterFacts.FAILURE_MESSAGE);
                     }

@@ -1,5 +1,7 @@
 package io.github.capacityemulator.core.clusters;
 
+import io.github.capacityemulator.core.capacity.OnDemandCapacity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
@@ -37,7 +39,7 @@ final class ClusterCreation {
     private final ClusterRepository clusters;
     private final GroupRules rules;
     private final ClusterQuotas quotas;
-    private final OnDemandPlacement placement;
+    private final OnDemandCapacity placement;
     private final NodeFleet fleet;
     private final TagStore tags;
     private final SecureRandom random = new SecureRandom();
@@ -84,10 +86,10 @@ final class ClusterCreation {
                 GroupRules.Link plan = links.get(r.name());
                 GroupFacts g = r.facts(null, now);
                 String zone = plan != null ? plan.zone()
-                        : placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now, groups);
+                        : placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now, placed(groups));
                 if (zone == null) {
                     fits = false;
-                    zone = OnDemandPlacement.firstZone(inv, ctx.region());
+                    zone = OnDemandCapacity.firstZone(inv, ctx.region());
                 }
                 groups.add(g.inZone(zone));
             }
@@ -114,6 +116,12 @@ final class ClusterCreation {
             tags.addTags(sql, ctx.account(), ctx.region(), arn, TagStore.tagsOf(in.tags()));
             return ClusterJson.object().put("ClusterArn", arn);
         });
+    }
+
+    /** On-demand groups placed earlier in the request: they count beside the holds already stored. */
+    static List<OnDemandCapacity.Placed> placed(List<GroupFacts> groups) {
+        return groups.stream().filter(GroupFacts::onDemand)
+                .map(g -> new OnDemandCapacity.Placed(g.zone(), g.instanceType(), g.targetCount())).toList();
     }
 
     /** The cluster-level members of a request that DescribeCluster echoes, as sent. */

@@ -1,5 +1,7 @@
 package io.github.capacityemulator.core.clusters;
 
+import io.github.capacityemulator.core.capacity.OnDemandCapacity;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.family.FamilyContext;
 import io.github.capacityemulator.core.family.HandlerTable;
@@ -55,20 +57,21 @@ public final class ClusterFamily implements OperationFamily {
 
     @Override
     public List<TaggableKind> taggableKinds() {
-        return List.of((sql, account, region, arn) -> ClusterRepository.CLUSTERS.existsByArn(sql, account, region, arn));
+        return List.of((sql, account, region, arn, now) -> arn.startsWith("arn:")
+                && ClusterRepository.CLUSTERS.find(sql, account, region, arn).filter(c -> !c.isGone(now)).isPresent());
     }
 
     @Override
     public void register(FamilyContext c, HandlerTable handlers) {
         TagStore tags = new TagStore();
         NodeRepository nodes = new NodeRepository();
-        NodeFleet fleet = new NodeFleet(nodes, c.holds(), settings);
+        OnDemandCapacity placement = new OnDemandCapacity(c.holds());
+        NodeFleet fleet = new NodeFleet(nodes, placement, settings);
         ClusterRepository clusters = new ClusterRepository(nodes, tags,
                 new PlanNodes(fleet, c.reservedCapacity(), settings));
         c.reservedCapacity().addConsumer(new ClusterPlanUse(clusters));
         GroupRules rules = new GroupRules(c.reservedCapacity());
         ClusterQuotas quotas = new ClusterQuotas(settings);
-        OnDemandPlacement placement = new OnDemandPlacement(c.holds());
         ClusterWork work = new ClusterWork(c.store(), c.clock(), c.inventory(), settings, clusters, rules, quotas,
                 placement, fleet);
         ClusterCreation creation = new ClusterCreation(work, tags);

@@ -1,13 +1,12 @@
 package io.github.capacityemulator.core.clusters;
 
-import io.github.capacityemulator.core.capacity.CapacityHolds;
 import io.github.capacityemulator.core.capacity.HoldOwner;
+import io.github.capacityemulator.core.capacity.OnDemandCapacity;
 import io.github.capacityemulator.core.lifecycle.StableIds;
 import io.github.capacityemulator.core.store.Sql;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -19,18 +18,16 @@ import java.util.Optional;
  */
 final class NodeFleet {
 
-    /** Usage of on-demand capacity is open-ended; it ends when the cluster or group goes. */
-    static final long OPEN_END = Instant.parse("9999-01-01T00:00:00Z").toEpochMilli();
     static final String GROUP_HOLD = "cluster-group";
 
     private final NodeRepository nodes;
-    private final CapacityHolds holds;
+    private final OnDemandCapacity onDemand;
     private final ClusterSettings settings;
     private final SecureRandom random = new SecureRandom();
 
-    NodeFleet(NodeRepository nodes, CapacityHolds holds, ClusterSettings settings) {
+    NodeFleet(NodeRepository nodes, OnDemandCapacity onDemand, ClusterSettings settings) {
         this.nodes = nodes;
-        this.holds = holds;
+        this.onDemand = onDemand;
         this.settings = settings;
     }
 
@@ -43,12 +40,11 @@ final class NodeFleet {
     }
 
     void holdOnDemand(Sql sql, String region, String clusterArn, GroupFacts g, long now) throws SQLException {
-        holds.insert(sql, owner(clusterArn, g.name()), region, g.zone(), g.instanceType(), g.targetCount(), now,
-                OPEN_END, null);
+        onDemand.hold(sql, owner(clusterArn, g.name()), region, g.zone(), g.instanceType(), g.targetCount(), now);
     }
 
     void releaseHold(Sql sql, String clusterArn, String group, long at) throws SQLException {
-        holds.release(sql, owner(clusterArn, group), at);
+        onDemand.release(sql, owner(clusterArn, group), at);
     }
 
     /**

@@ -13,6 +13,7 @@ final class ConstraintPhrases {
     private ConstraintPhrases() {
     }
 
+    /** Timestamps SageMaker can hold: years 0001 to 9999. */
     static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(-62135596800L);
     static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(253402300799L);
 

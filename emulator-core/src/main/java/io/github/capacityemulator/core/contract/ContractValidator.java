@@ -213,6 +213,4 @@ public final class ContractValidator {
             violations.add("Value '" + render(node) + "' at '" + path + "' failed to satisfy constraint: " + phrase);
         }
     }
-
-    /** Timestamps SageMaker can hold: years 0001 to 9999. */
 }

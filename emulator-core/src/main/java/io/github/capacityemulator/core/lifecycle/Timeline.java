@@ -1,6 +1,5 @@
 package io.github.capacityemulator.core.lifecycle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,16 +33,5 @@ public record Timeline(List<Transition> transitions) {
     public long lastEnd(long orElse) {
         OptionalLong end = transitions.stream().mapToLong(Transition::end).max();
         return end.orElse(orElse);
-    }
-
-    /** The transitions that have started by {@code now}, in stored order (a history as the API reports it). */
-    public List<Transition> startedBy(long now) {
-        return transitions.stream().filter(t -> t.start() <= now).toList();
-    }
-
-    public Timeline then(Transition next) {
-        List<Transition> all = new ArrayList<>(transitions);
-        all.add(next);
-        return new Timeline(all);
     }
 }

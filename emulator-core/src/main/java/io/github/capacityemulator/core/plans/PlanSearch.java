@@ -67,7 +67,7 @@ final class PlanSearch {
             List<OfferingFacts> facts = new ArrayList<>();
             for (int i = 0; i < placements.size(); i++) {
                 List<CapacityBlock> blocks = placements.get(i);
-                String id = "tpo-" + StableIds.hex(ctx.account(), ctx.region(), in, now.toEpochMilli(),
+                String id = "tpo-" + StableIds.hex(ctx.account(), ctx.region(), canonical(in), now.toEpochMilli(),
                         inv.fingerprint(), version, i, blocks);
                 facts.add(terms.offering(id, blocks));
             }
@@ -79,6 +79,17 @@ final class PlanSearch {
             }
             return out;
         });
+    }
+
+    /**
+     * The request as quote ids are keyed on: its members in a fixed form, so that ids do not change when the
+     * contract (and with it the request record) grows.
+     */
+    static String canonical(SearchTrainingPlanOfferingsRequest in) {
+        return String.join("|", String.valueOf(in.instanceType()), String.valueOf(in.instanceCount()),
+                String.valueOf(in.ultraServerType()), String.valueOf(in.ultraServerCount()),
+                String.valueOf(in.startTimeAfter()), String.valueOf(in.endTimeBefore()),
+                String.valueOf(in.durationHours()), String.valueOf(in.targetResources()));
     }
 
     private JsonNode searchExtensions(RequestContext ctx, SearchTrainingPlanOfferingsRequest in) {

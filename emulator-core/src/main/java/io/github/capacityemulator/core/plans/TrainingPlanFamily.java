@@ -51,8 +51,8 @@ public final class TrainingPlanFamily implements OperationFamily {
 
     @Override
     public List<TaggableKind> taggableKinds() {
-        return List.of((sql, account, region, arn) -> PlanRepository.PLANS.existsByArn(sql, account, region, arn),
-                records::blockExists);
+        return List.of((sql, account, region, arn, now) -> PlanRepository.PLANS.existsByArn(sql, account, region, arn),
+                (sql, account, region, arn, now) -> records.blockExists(sql, account, region, arn));
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class TagFamily implements OperationFamily {
     private Store store;
     private PageTokens tokens;
     private List<TaggableKind> kinds;
+    private io.github.capacityemulator.core.clock.EmulatorClock clock;
 
     @Override
     public String schemaName() {
@@ -58,6 +59,7 @@ public final class TagFamily implements OperationFamily {
         this.store = context.store();
         this.tokens = context.tokens();
         this.kinds = context.taggableKinds();
+        this.clock = context.clock();
         handlers.add("AddTags", (ctx, in) -> add(ctx, AddTagsInput.from(in)));
         handlers.add("ListTags", (ctx, in) -> list(ctx, ListTagsInput.from(in)));
         handlers.add("DeleteTags", (ctx, in) -> delete(ctx, DeleteTagsInput.from(in)));
@@ -80,12 +82,11 @@ public final class TagFamily implements OperationFamily {
         String after = in.nextToken() != null ? tokens.open(ctx, operation, in.nextToken()).get(0) : null;
         return store.read(sql -> {
             requireExists(sql, ctx, arn);
-            List<Tag> all = tags.tags(sql, ctx.account(), ctx.region(), arn).stream()
-                    .filter(t -> after == null || t.key().compareTo(after) > 0).toList();
+            List<Tag> page = tags.page(sql, ctx.account(), ctx.region(), arn, after, max + 1);
             ObjectNode out = JSON.createObjectNode();
-            out.set("Tags", json(all.subList(0, Math.min(max, all.size()))));
-            if (all.size() > max) {
-                out.put("NextToken", tokens.issue(ctx, operation, List.of(all.get(max - 1).key())));
+            out.set("Tags", json(page.subList(0, Math.min(max, page.size()))));
+            if (page.size() > max) {
+                out.put("NextToken", tokens.issue(ctx, operation, List.of(page.get(max - 1).key())));
             }
             return out;
         });
@@ -102,8 +103,9 @@ public final class TagFamily implements OperationFamily {
     }
 
     private void requireExists(Sql sql, RequestContext ctx, String arn) throws SQLException {
+        long now = clock.now().toEpochMilli();
         for (TaggableKind kind : kinds) {
-            if (kind.exists(sql, ctx.account(), ctx.region(), arn)) {
+            if (kind.exists(sql, ctx.account(), ctx.region(), arn, now)) {
                 return;
             }
         }

@@ -47,6 +47,18 @@ public final class TagStore {
                 + " ORDER BY tag_key", r -> new Tag(r.string(1), r.string(2)), account, region, arn);
     }
 
+    /**
+     * A keyset page of a resource's tags: keys after {@code afterKey} (null: from the first), ordered and compared
+     * by the database alike, so pages neither skip nor repeat whatever its collation.
+     */
+    public List<Tag> page(Sql sql, String account, String region, String arn, String afterKey, int limit)
+            throws SQLException {
+        return sql.list("SELECT tag_key, tag_value FROM resource_tag WHERE account = ? AND region = ? AND arn = ?"
+                        + (afterKey == null ? "" : " AND tag_key > ?") + " ORDER BY tag_key LIMIT ?",
+                r -> new Tag(r.string(1), r.string(2)), afterKey == null
+                        ? new Object[] {account, region, arn, limit} : new Object[] {account, region, arn, afterKey, limit});
+    }
+
     public void delete(Sql sql, String account, String region, String arn, String key) throws SQLException {
         sql.update("DELETE FROM resource_tag WHERE account = ? AND region = ? AND arn = ? AND tag_key = ?",
                 account, region, arn, key);

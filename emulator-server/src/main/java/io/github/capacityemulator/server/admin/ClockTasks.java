@@ -41,7 +41,7 @@ final class ClockTasks {
     static JsonNode set(EmulatorAdmin admin, AdminRequest request) {
         JsonNode body = request.body();
         ClockState current = admin.clock();
-        Instant now = body.has("now") ? AdminJson.instant(body, "now") : current.now();
+        Instant now = body.has("now") ? AdminJson.instant(body, "now") : null;
         boolean frozen = body.has("frozen") ? AdminJson.bool(body, "frozen") : current.frozen();
         return AdminJson.clock(admin.setClock(now, frozen));
     }
