@@ -46,7 +46,8 @@ public final class ContractGenerator {
             "ListUltraServersByReservedCapacity", "CreateCluster", "DescribeCluster", "ListClusters",
             "UpdateCluster", "DeleteCluster", "ListClusterNodes", "DescribeClusterNode",
             "BatchDeleteClusterNodes", "BatchRebootClusterNodes", "BatchReplaceClusterNodes",
-            "UpdateClusterSoftware", "AddTags", "ListTags", "DeleteTags");
+            "UpdateClusterSoftware", "AddTags", "ListTags", "DeleteTags",
+            "CreateTrainingJob", "DescribeTrainingJob", "ListTrainingJobs", "StopTrainingJob", "DeleteTrainingJob");
 
     /** Shape traits that are facts the emulator needs; everything else (documentation, tags) is dropped. */
     private static final List<String> SCALAR_TRAITS = List.of("min", "max", "pattern", "enum");

@@ -1,0 +1,44 @@
+package io.github.capacityemulator.core.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a training job is: fixed at creation (resources, plan, limits, how long it trains), and what was done to it
+ * since (a stop, a scripted outcome, a deletion), each with its time. Its statuses are computed from these, its
+ * plan's blocks, the other jobs on the plan and the clock. Times are epoch millis.
+ *
+ * @param zone            the zone an on-demand job runs in (null on a plan, or when no zone had room)
+ * @param trainingMillis  how long it trains once running
+ * @param maxPendingMillis MaxPendingTimeInSeconds (null: the service's limit on waiting applies)
+ * @param completeAt      a scripted completion: training ends then (or as soon as training starts after it)
+ * @param failAt          a scripted failure, with {@code failureReason}
+ * @param echo            the request's members DescribeTrainingJob gives back as sent
+ */
+public record JobFacts(String name, String arn, long createdAt, String instanceType, int instanceCount, String planArn,
+                       String zone, long trainingMillis, long maxRuntimeMillis, Long maxPendingMillis, String s3OutputPath,
+                       Long stopAt, Long completeAt, Long failAt, String failureReason, Long deleteAt, JsonNode echo) {
+
+    boolean onPlan() {
+        return planArn != null;
+    }
+
+    JobFacts stopped(long at) {
+        return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, at, completeAt, failAt, failureReason, deleteAt, echo);
+    }
+
+    JobFacts completed(long at) {
+        return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, at, failAt, failureReason, deleteAt, echo);
+    }
+
+    JobFacts failed(long at, String reason) {
+        return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, at, reason, deleteAt, echo);
+    }
+
+    JobFacts deleted(long at) {
+        return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, failAt, failureReason, at, echo);
+    }
+}

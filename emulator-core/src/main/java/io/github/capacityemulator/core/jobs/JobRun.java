@@ -1,0 +1,260 @@
+package io.github.capacityemulator.core.jobs;
+
+import io.github.capacityemulator.core.capacity.ReservedBlock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One job during a {@link JobSchedule} replay: its phase (the secondary status it shows), when the phase ends,
+ * the training still to do, and the run and waiting time it has used. Phases: Pending (plans only), then
+ * Starting, Downloading, Training, Uploading and Completed; Stopping and Stopped; MaxRuntimeExceeded; Failed.
+ */
+final class JobRun {
+
+    final JobFacts job;
+    private final TrainingJobSettings settings;
+    private final List<JobTimeline.Step> steps = new ArrayList<>();
+    private String phase;
+    private long phaseEnd;
+    private long remaining;
+    private long runtimeUsed;
+    private long pendingUsed;
+    private long billable;
+    private boolean ran;
+    private ReservedBlock block;
+    private String terminalStatus;
+    private String failureReason;
+    private Long trainingStart;
+    private Long trainingEnd;
+    /** The phase a job was in when it ended: TrainingEndTime is set if it was training. */
+    private String phaseBeforeFinish;
+
+    JobRun(JobFacts job, TrainingJobSettings settings) {
+        this.job = job;
+        this.settings = settings;
+        this.remaining = job.trainingMillis();
+    }
+
+    boolean created() {
+        return phase != null;
+    }
+
+    boolean terminal() {
+        return terminalStatus != null;
+    }
+
+    boolean waiting() {
+        return "Pending".equals(phase);
+    }
+
+    /** Its instances are up: from Starting until the end of Uploading or Stopping. */
+    boolean holdsCapacity() {
+        return !terminal() && phase != null && !waiting();
+    }
+
+    boolean running() {
+        return holdsCapacity() && !"Stopping".equals(phase);
+    }
+
+    /** Interrupted at the block's end, unless it is uploading already or stopping. */
+    boolean interruptible() {
+        return "Starting".equals(phase) || "Downloading".equals(phase) || "Training".equals(phase);
+    }
+
+    ReservedBlock block() {
+        return block;
+    }
+
+    void enter(String status, long t, String message) {
+        if (!steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
+                && steps.get(steps.size() - 1).start() == t) {
+            steps.remove(steps.size() - 1); // a job that did not wait shows no wait
+        }
+        if (!steps.isEmpty()) {
+            JobTimeline.Step last = steps.remove(steps.size() - 1);
+            steps.add(new JobTimeline.Step(last.status(), last.start(), t, last.message()));
+        }
+        steps.add(new JobTimeline.Step(status, t, null, message));
+        phase = status;
+    }
+
+    /** A new reason to wait, kept on the current Pending step. */
+    void note(long t, String message) {
+        JobTimeline.Step last = steps.get(steps.size() - 1);
+        // An interrupted job says so until it runs again.
+        if (last.status().equals("Pending") && !last.message().equals(message)
+                && !last.message().equals(JobMessages.INTERRUPTED)) {
+            steps.set(steps.size() - 1, new JobTimeline.Step(last.status(), last.start(), null, message));
+        }
+    }
+
+    void start(long t, ReservedBlock in) {
+        block = in;
+        ran = true;
+        enter("Starting", t, JobMessages.STARTING);
+        phaseEnd = t + settings.starting().toMillis();
+    }
+
+    void failOnStart(long t) {
+        enter("Starting", t, JobMessages.STARTING);
+        ran = true;
+        phaseEnd = t + settings.starting().toMillis();
+        failureReason = JobMessages.CAPACITY_ERROR;
+    }
+
+    private void finish(String secondary, String status, long t, String message) {
+        enter(secondary, t, message);
+        steps.set(steps.size() - 1, new JobTimeline.Step(secondary, t, t, message));
+        terminalStatus = status;
+        if ("Training".equals(phaseBeforeFinish) && trainingEnd == null) {
+            trainingEnd = t;
+        }
+    }
+
+    void fail(long t, String reason) {
+        phaseBeforeFinish = phase;
+        failureReason = reason;
+        closeTraining(t);
+        finish("Failed", "Failed", t, JobMessages.FAILED);
+    }
+
+    /** Waited as long as it may: stopped at its MaxPendingTimeInSeconds, or failed at the service's limit. */
+    void stopForPending(long t) {
+        phaseBeforeFinish = phase;
+        if (job.maxPendingMillis() == null) {
+            failureReason = JobMessages.INSUFFICIENT_CAPACITY;
+            finish("Failed", "Failed", t, JobMessages.FAILED);
+        } else {
+            finish("Stopped", "Stopped", t, JobMessages.MAX_PENDING);
+        }
+    }
+
+    void interrupt(long t) {
+        if ("Training".equals(phase)) {
+            remaining = Math.max(0, phaseEnd - t);
+        }
+        block = null;
+        enter("Pending", t, JobMessages.INTERRUPTED);
+    }
+
+    private void closeTraining(long t) {
+        if ("Training".equals(phase) && trainingEnd == null) {
+            trainingEnd = t;
+        }
+    }
+
+    /** Whether the job has waited as long as it may, counting only time inside an active block. */
+    boolean pendingExhausted() {
+        long limit = job.maxPendingMillis() != null ? job.maxPendingMillis() : JobSchedule.SERVICE_PENDING_LIMIT;
+        return pendingUsed >= limit;
+    }
+
+    /** Applies the outcomes and phase ends due at {@code t}. */
+    void settle(long t) {
+        if (job.failAt() != null && job.failAt() <= t) {
+            fail(t, job.failureReason());
+            return;
+        }
+        if (job.stopAt() != null && job.stopAt() <= t && !"Stopping".equals(phase)) {
+            phaseBeforeFinish = phase;
+            closeTraining(t);
+            enter("Stopping", t, JobMessages.STOPPING);
+            phaseEnd = t + settings.stopping().toMillis();
+            return;
+        }
+        while (!terminal() && !waiting() && phaseEnd <= t) {
+            advance(phaseEnd);
+        }
+        if (running() && runtimeUsed >= job.maxRuntimeMillis()) {
+            phaseBeforeFinish = phase;
+            closeTraining(t);
+            finish("MaxRuntimeExceeded", "Stopped", t, JobMessages.MAX_RUNTIME);
+        }
+    }
+
+    /** The phase after the one ending at {@code at}. */
+    private void advance(long at) {
+        switch (phase) {
+            case "Starting" -> {
+                if (failureReason != null) {
+                    phaseBeforeFinish = phase;
+                    finish("Failed", "Failed", at, JobMessages.FAILED);
+                } else {
+                    enter("Downloading", at, JobMessages.DOWNLOADING);
+                    phaseEnd = at + settings.downloading().toMillis();
+                }
+            }
+            case "Downloading" -> {
+                enter("Training", at, JobMessages.TRAINING);
+                if (trainingStart == null) {
+                    trainingStart = at;
+                }
+                long left = job.completeAt() != null ? Math.max(0, job.completeAt() - at) : remaining;
+                phaseEnd = at + Math.min(left, remaining);
+            }
+            case "Training" -> {
+                trainingEnd = at;
+                remaining = 0;
+                enter("Uploading", at, JobMessages.UPLOADING);
+                phaseEnd = at + settings.uploading().toMillis();
+            }
+            case "Uploading" -> {
+                phaseBeforeFinish = phase;
+                finish("Completed", "Completed", at, JobMessages.COMPLETED);
+            }
+            case "Stopping" -> {
+                phaseBeforeFinish = phase;
+                finish("Stopped", "Stopped", at, JobMessages.STOPPED);
+            }
+            default -> throw new IllegalStateException("no phase follows " + phase);
+        }
+    }
+
+    /** Times after {@code t} at which something of this job happens. */
+    List<Long> dueTimes(long t, boolean blockActive) {
+        List<Long> times = new ArrayList<>();
+        if (job.failAt() != null) {
+            times.add(job.failAt());
+        }
+        if (job.stopAt() != null) {
+            times.add(job.stopAt());
+        }
+        if (!waiting()) {
+            times.add(phaseEnd);
+        }
+        if ("Training".equals(phase) && job.completeAt() != null) {
+            times.add(job.completeAt());
+        }
+        if (running()) {
+            times.add(t + Math.max(0, job.maxRuntimeMillis() - runtimeUsed));
+        }
+        if (waiting() && blockActive) {
+            long limit = job.maxPendingMillis() != null ? job.maxPendingMillis() : JobSchedule.SERVICE_PENDING_LIMIT;
+            times.add(t + Math.max(0, limit - pendingUsed));
+        }
+        return times;
+    }
+
+    /** Time passes from {@code t} to {@code until} in the current phase. */
+    void accrue(long t, long until, boolean blockActive) {
+        if (!created() || terminal() || until <= t) {
+            return;
+        }
+        if (holdsCapacity()) {
+            billable += until - t;
+        }
+        if (running()) {
+            runtimeUsed += until - t;
+        }
+        if (waiting() && blockActive) {
+            pendingUsed += until - t;
+        }
+    }
+
+    JobTimeline timeline() {
+        String status = terminal() ? terminalStatus : "Stopping".equals(phase) ? "Stopping" : "InProgress";
+        return new JobTimeline(List.copyOf(steps), status, "Failed".equals(status) ? failureReason : null, trainingStart,
+                trainingEnd, ran ? billable : null, holdsCapacity());
+    }
+}

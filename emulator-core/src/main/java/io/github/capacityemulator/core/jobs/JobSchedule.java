@@ -1,0 +1,153 @@
+package io.github.capacityemulator.core.jobs;
+
+import io.github.capacityemulator.core.capacity.ReservedBlock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The statuses of training jobs as a function of their stored facts and the clock: a deterministic replay, event
+ * by event, from the first job's creation to {@code now}. On a plan, jobs (in creation order, each as soon as it
+ * fits) share the active block's instances; one running 30 minutes before its block ends is interrupted and waits
+ * for the next block. Because a job enters the replay only at its creation, and a stop or scripted outcome only at
+ * its time, what the replay says of the past never changes: statuses are stable as the clock moves.
+ * Waiting counts toward MaxPendingTimeInSeconds (or the service's limit) only while a block is active.
+ */
+final class JobSchedule {
+
+    /** Running jobs are ended this long before their reserved capacity ends. */
+    static final long INTERRUPT_BEFORE_END = Duration.ofMinutes(30).toMillis();
+    /** How long a job without MaxPendingTimeInSeconds may wait inside an active plan before it fails. */
+    static final long SERVICE_PENDING_LIMIT = Duration.ofDays(2).toMillis();
+
+    private final TrainingJobSettings settings;
+    private final List<ReservedBlock> blocks;
+    private final int usable;
+    private final List<JobRun> runs = new ArrayList<>();
+
+    private JobSchedule(TrainingJobSettings settings, List<JobFacts> jobs, List<ReservedBlock> blocks, int usable) {
+        this.settings = settings;
+        this.blocks = blocks.stream().filter(b -> !b.status().equals("Failed") && !b.status().equals("Pending"))
+                .sorted(Comparator.comparingLong(ReservedBlock::start)).toList();
+        this.usable = usable;
+        jobs.stream().sorted(Comparator.comparingLong(JobFacts::createdAt).thenComparing(JobFacts::name))
+                .forEach(j -> runs.add(new JobRun(j, settings)));
+    }
+
+    /** The jobs of one plan, whose blocks (with their current ends) and usable instances are given. */
+    static Map<String, JobTimeline> onPlan(TrainingJobSettings settings, List<JobFacts> jobs, List<ReservedBlock> blocks,
+                                           int usable, long now) {
+        return new JobSchedule(settings, jobs, blocks, usable).replay(now);
+    }
+
+    /** A job on demand: it starts at creation, with or without the capacity it found ({@code zone} null: none). */
+    static JobTimeline onDemand(TrainingJobSettings settings, JobFacts job, long now) {
+        return new JobSchedule(settings, List.of(job), List.of(), 0).replay(now).get(job.name());
+    }
+
+    private Map<String, JobTimeline> replay(long now) {
+        Map<String, JobTimeline> out = new HashMap<>();
+        if (runs.isEmpty()) {
+            return out;
+        }
+        long t = runs.get(0).job.createdAt();
+        while (true) {
+            settle(t);
+            OptionalLong next = nextEvent(t);
+            long until = next.isPresent() && next.getAsLong() <= now ? next.getAsLong() : now;
+            for (JobRun r : runs) {
+                r.accrue(t, until, activeAt(t) != null);
+            }
+            if (next.isEmpty() || next.getAsLong() > now) {
+                break;
+            }
+            t = next.getAsLong();
+        }
+        for (JobRun r : runs) {
+            if (r.created()) {
+                out.put(r.job.name(), r.timeline());
+            }
+        }
+        return out;
+    }
+
+    /** Applies everything due at {@code t}: creations, outcomes, phase ends, interruptions, limits, then starts. */
+    private void settle(long t) {
+        for (JobRun r : runs) {
+            if (!r.created() && r.job.createdAt() <= t) {
+                if (r.job.onPlan()) {
+                    r.enter("Pending", t, activeAt(t) == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
+                } else if (r.job.zone() == null) {
+                    r.failOnStart(t);
+                } else {
+                    r.start(t, null);
+                }
+            }
+            if (!r.created() || r.terminal()) {
+                continue;
+            }
+            r.settle(t);
+            if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block()) && r.interruptible()) {
+                r.interrupt(t);
+            }
+            if (r.waiting() && r.pendingExhausted()) {
+                r.stopForPending(t);
+            }
+            if (r.waiting() && r.job.onPlan() && blocks.stream().noneMatch(b -> b.end() - INTERRUPT_BEFORE_END > t)) {
+                r.fail(t, JobMessages.PLAN_OVER);
+            }
+        }
+        ReservedBlock active = activeAt(t);
+        for (JobRun r : runs) {
+            if (r.waiting() && r.job.onPlan()) {
+                if (active != null && t < interruptAt(active) && free(active) >= r.job.instanceCount()) {
+                    r.start(t, active);
+                } else {
+                    r.note(t, active == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
+                }
+            }
+        }
+    }
+
+    private static long interruptAt(ReservedBlock b) {
+        return b.end() - INTERRUPT_BEFORE_END;
+    }
+
+    private ReservedBlock activeAt(long t) {
+        return blocks.stream().filter(b -> b.start() <= t && t < b.end()).findFirst().orElse(null);
+    }
+
+    private int free(ReservedBlock block) {
+        int used = runs.stream().filter(r -> r.holdsCapacity() && r.block() == block).mapToInt(r -> r.job.instanceCount()).sum();
+        return usable - used;
+    }
+
+    private OptionalLong nextEvent(long t) {
+        List<Long> times = new ArrayList<>();
+        boolean active = activeAt(t) != null;
+        for (JobRun r : runs) {
+            if (!r.created()) {
+                times.add(r.job.createdAt());
+                continue;
+            }
+            if (r.terminal()) {
+                continue;
+            }
+            times.addAll(r.dueTimes(t, active));
+            if (r.job.onPlan() && r.running() && r.block() != null && r.interruptible()) {
+                times.add(interruptAt(r.block()));
+            }
+        }
+        for (ReservedBlock b : blocks) {
+            times.add(b.start());
+            times.add(interruptAt(b));
+            times.add(b.end());
+        }
+        return times.stream().mapToLong(Long::longValue).filter(x -> x > t).min();
+    }
+}
