@@ -88,10 +88,11 @@ class SdkErrorsTest {
     @Test
     void aRealOperationThatIsNotEmulatedSaysSo() {
         SageMakerException e = catchThrowableOfType(SageMakerException.class,
-                () -> sageMaker.listTrainingJobs(r -> r.maxResults(1)));
+                () -> sageMaker.listTrainingJobsForHyperParameterTuningJob(r -> r.hyperParameterTuningJobName("t")));
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-        assertThat(e.awsErrorDetails().errorMessage()).startsWith("ListTrainingJobs is not emulated");
+        assertThat(e.awsErrorDetails().errorMessage())
+                .startsWith("ListTrainingJobsForHyperParameterTuningJob is not emulated");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.github.capacityemulator.core.family.OperationFamily;
 import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.family.TaggableKind;
 import io.github.capacityemulator.core.faults.FaultInjector;
+import io.github.capacityemulator.core.jobs.TrainingJobFamily;
 import io.github.capacityemulator.core.journal.RecordedRequest;
 import io.github.capacityemulator.core.journal.RequestJournal;
 import io.github.capacityemulator.core.paging.PageTokens;
@@ -61,11 +62,13 @@ public final class Emulator implements AutoCloseable {
         this.journal = new RequestJournal(settings.journalSize());
         PaymentOutcomes payments = new PaymentOutcomes();
         ClusterFamily clusters = new ClusterFamily(settings.clusters());
+        TrainingJobFamily jobs = new TrainingJobFamily(settings.jobs());
         // The operation families: adding one is one line here.
         List<OperationFamily> families = List.of(
                 new TagFamily(),
                 new TrainingPlanFamily(settings.plans(), payments),
-                clusters);
+                clusters,
+                jobs);
         List<SchemaModule> schema = new ArrayList<>(List.of(new CapacitySchema()));
         schema.addAll(families);
         this.store = openStore.apply(schema);
@@ -75,7 +78,8 @@ public final class Emulator implements AutoCloseable {
         FamilyContext context = new FamilyContext(store, clock, inventory, new CapacityHolds(), new ReservedCapacity(),
                 new PageTokens(StoreSecrets.pageTokenKey(store)), taggable);
         families.forEach(f -> f.register(context, handlers));
-        this.admin = new LocalAdmin(settings, clock, store, inventory, payments, clusters, journal, faults, contract);
+        this.admin = new LocalAdmin(settings, clock, store, inventory, payments, clusters, jobs, journal, faults,
+                contract);
         // Every operation the contract lists as emulated is served: nothing answers "not yet".
         for (String operation : contract.emulatedOperations()) {
             if (!handlers.serves(operation)) {
@@ -102,7 +106,7 @@ public final class Emulator implements AutoCloseable {
     public JsonNode dispatch(RequestContext ctx, String operation, JsonNode input) {
         OperationContract op = contract.operation(operation).orElseThrow(() -> contract.isOtherOperation(operation)
                 ? new NotImplementedException(operation + " is not emulated: this emulator serves SageMaker"
-                        + " training plans and HyperPod clusters only.")
+                        + " training plans, training jobs and HyperPod clusters only.")
                 : new UnknownOperationException("Operation " + operation + " is not a SageMaker operation."));
         FaultInjector.Effect fault = faults.apply(ctx, operation);
         if (fault != null) {

@@ -3,6 +3,7 @@ package io.github.capacityemulator.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
 import io.github.capacityemulator.core.clusters.ClusterSettings;
+import io.github.capacityemulator.core.jobs.TrainingJobSettings;
 import io.github.capacityemulator.core.plans.PlanSettings;
 
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ import java.time.Clock;
  * @param clusters       cluster transition delays and instance quotas
  * @param clockRate      clock seconds per real second while the clock runs
  * @param journalSize    how many of the most recent requests the journal keeps
+ * @param jobs           training job phase durations, run time and quotas
  */
 public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkResponses, Clock systemClock,
                                CapacityInventory inventory, PlanSettings plans, ClusterSettings clusters,
-                               double clockRate, int journalSize) {
+                               double clockRate, int journalSize, TrainingJobSettings jobs) {
 
     /** Requests the journal keeps by default. */
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
@@ -33,23 +35,24 @@ public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkR
 
     public static EmulatorSettings defaults() {
         return new EmulatorSettings(null, false, checkResponsesFromEnvironment(), Clock.systemUTC(),
-                CapacityInventory.defaults(), PlanSettings.defaults(), ClusterSettings.defaults(), 1.0, DEFAULT_JOURNAL_SIZE);
+                CapacityInventory.defaults(), PlanSettings.defaults(), ClusterSettings.defaults(), 1.0, DEFAULT_JOURNAL_SIZE,
+                TrainingJobSettings.defaults());
     }
 
     public EmulatorSettings withDataDir(Path dir) {
-        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, clockRate, journalSize);
+        return new EmulatorSettings(dir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, clockRate, journalSize, jobs);
     }
 
     public EmulatorSettings withClockFrozen(boolean frozen) {
-        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans, clusters, clockRate, journalSize);
+        return new EmulatorSettings(dataDir, frozen, checkResponses, systemClock, inventory, plans, clusters, clockRate, journalSize, jobs);
     }
 
     public EmulatorSettings withCheckResponses(boolean check) {
-        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans, clusters, clockRate, journalSize);
+        return new EmulatorSettings(dataDir, clockFrozen, check, systemClock, inventory, plans, clusters, clockRate, journalSize, jobs);
     }
 
     public EmulatorSettings withInventory(CapacityInventory startUpInventory) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans, clusters, clockRate, journalSize);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, startUpInventory, plans, clusters, clockRate, journalSize, jobs);
     }
 
     /** The start-up inventory from its JSON form; {@link IllegalArgumentException} says what is wrong. */
@@ -58,21 +61,26 @@ public record EmulatorSettings(Path dataDir, boolean clockFrozen, boolean checkR
     }
 
     public EmulatorSettings withPlans(PlanSettings planSettings) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings, clusters, clockRate, journalSize);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, planSettings, clusters, clockRate, journalSize, jobs);
     }
 
     public EmulatorSettings withClusters(ClusterSettings clusterSettings) {
-        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusterSettings, clockRate, journalSize);
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusterSettings, clockRate, journalSize, jobs);
     }
 
     public EmulatorSettings withClockRate(double rate) {
         return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, rate,
-                journalSize);
+                journalSize, jobs);
     }
 
     public EmulatorSettings withJournalSize(int size) {
         return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, clockRate,
-                size);
+                size, jobs);
+    }
+
+    public EmulatorSettings withJobs(TrainingJobSettings jobSettings) {
+        return new EmulatorSettings(dataDir, clockFrozen, checkResponses, systemClock, inventory, plans, clusters, clockRate,
+                journalSize, jobSettings);
     }
 
     static boolean checkResponsesFromEnvironment() {

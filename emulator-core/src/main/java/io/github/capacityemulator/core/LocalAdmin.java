@@ -13,6 +13,7 @@ import io.github.capacityemulator.core.contract.ApiContract;
 import io.github.capacityemulator.core.faults.FaultInjector;
 import io.github.capacityemulator.core.faults.FaultRule;
 import io.github.capacityemulator.core.faults.FaultSpec;
+import io.github.capacityemulator.core.jobs.TrainingJobFamily;
 import io.github.capacityemulator.core.journal.RecordedRequest;
 import io.github.capacityemulator.core.journal.RequestJournal;
 import io.github.capacityemulator.core.plans.PaymentOutcomes;
@@ -35,19 +36,21 @@ final class LocalAdmin implements EmulatorAdmin {
     private final InventorySource inventory;
     private final PaymentOutcomes payments;
     private final ClusterFamily clusters;
+    private final TrainingJobFamily jobs;
     private final RequestJournal journal;
     private final FaultInjector faults;
     private final ApiContract contract;
 
     LocalAdmin(EmulatorSettings settings, EmulatorClock clock, Store store, InventorySource inventory,
-               PaymentOutcomes payments, ClusterFamily clusters, RequestJournal journal, FaultInjector faults,
-               ApiContract contract) {
+               PaymentOutcomes payments, ClusterFamily clusters, TrainingJobFamily jobs, RequestJournal journal,
+               FaultInjector faults, ApiContract contract) {
         this.settings = settings;
         this.clock = clock;
         this.store = store;
         this.inventory = inventory;
         this.payments = payments;
         this.clusters = clusters;
+        this.jobs = jobs;
         this.journal = journal;
         this.faults = faults;
         this.contract = contract;
@@ -106,6 +109,16 @@ final class LocalAdmin implements EmulatorAdmin {
     @Override
     public JsonNode failNode(String instanceId) {
         return admin(() -> clusters.failNode(instanceId));
+    }
+
+    @Override
+    public JsonNode completeTrainingJob(String name, String account, String region) {
+        return admin(() -> jobs.complete(name, account, region));
+    }
+
+    @Override
+    public JsonNode failTrainingJob(String name, String account, String region, String reason) {
+        return admin(() -> jobs.fail(name, account, region, reason));
     }
 
     @Override

@@ -72,9 +72,9 @@ class EmulatorDispatchTest {
 
     @Test
     void operationsAreResolvedAgainstTheContract() throws Exception {
-        assertThatThrownBy(() -> emulator.dispatch(CALLER, "CreateTrainingJob", json("{}")))
+        assertThatThrownBy(() -> emulator.dispatch(CALLER, "UpdateTrainingJob", json("{}")))
                 .isInstanceOf(NotImplementedException.class)
-                .hasMessageStartingWith("CreateTrainingJob is not emulated");
+                .hasMessageStartingWith("UpdateTrainingJob is not emulated");
         assertThatThrownBy(() -> emulator.dispatch(CALLER, "MakeCoffee", json("{}")))
                 .isInstanceOf(UnknownOperationException.class)
                 .hasMessage("Operation MakeCoffee is not a SageMaker operation.");

@@ -46,6 +46,12 @@ public interface EmulatorControl {
     /** Puts a HyperPod node in Failure; with NodeRecovery Automatic it is replaced after the node delay. */
     void failNode(String instanceId);
 
+    /** Ends a training job's training now (or as soon as it trains): it uploads, then completes. */
+    void completeTrainingJob(String name);
+
+    /** Fails a training job now, with this FailureReason. */
+    void failTrainingJob(String name, String failureReason);
+
     /** The most recent requests, oldest first. */
     List<RecordedRequest> requests();
 

@@ -109,6 +109,16 @@ final class RunningEmulator implements EmulatorControl, AutoCloseable, Extension
     }
 
     @Override
+    public void completeTrainingJob(String name) {
+        admin.completeTrainingJob(name, null, null);
+    }
+
+    @Override
+    public void failTrainingJob(String name, String failureReason) {
+        admin.failTrainingJob(name, null, null, failureReason);
+    }
+
+    @Override
     public List<RecordedRequest> requests() {
         return admin.requests(null);
     }

@@ -154,13 +154,13 @@ class AwsJsonEdgeTest extends RunningEmulator {
 
     @Test
     void aRealOperationThatIsNotEmulatedIs501NamingIt() {
-        call("CreateTrainingJob").body("{}").post("/")
+        call("UpdateTrainingJob").body("{}").post("/")
                 .then().statusCode(501)
                 .header("x-amzn-ErrorType", "NotImplemented")
                 .header("x-amzn-RequestId", matchesPattern(UUID_PATTERN))
                 .body("__type", equalTo("NotImplemented"))
-                .body("message", equalTo("CreateTrainingJob is not emulated: this emulator serves SageMaker training"
-                        + " plans and HyperPod clusters only."));
+                .body("message", equalTo("UpdateTrainingJob is not emulated: this emulator serves SageMaker training"
+                        + " plans, training jobs and HyperPod clusters only."));
     }
 
     @Test

@@ -47,7 +47,8 @@ class ClockFreezeTest {
     @Test
     void freezingARunningClockAlwaysSucceedsAndKeepsItsTime() {
         EmulatorSettings settings = new EmulatorSettings(null, false, true, new TickingClock(), CapacityInventory.defaults(),
-                PlanSettings.defaults(), ClusterSettings.defaults(), 1.0, EmulatorSettings.DEFAULT_JOURNAL_SIZE);
+                PlanSettings.defaults(), ClusterSettings.defaults(), 1.0, EmulatorSettings.DEFAULT_JOURNAL_SIZE,
+                io.github.capacityemulator.core.jobs.TrainingJobSettings.defaults());
         try (Emulator emulator = Emulator.start(settings);
              EmulatorServer server = EmulatorServer.start(emulator, "127.0.0.1", 0)) {
             Instant before = emulator.now();

@@ -134,7 +134,7 @@ class ContractGeneratorTest {
                  "operations":{
                    "DescribeCluster":{"name":"DescribeCluster","input":{"shape":"In"},"output":{"shape":"Out"},
                                       "errors":[{"shape":"ResourceNotFound"}],"documentation":"<p>secret prose</p>"},
-                   "CreateTrainingJob":{"name":"CreateTrainingJob","input":{"shape":"Unreached"}}},
+                   "CreateEndpoint":{"name":"CreateEndpoint","input":{"shape":"Unreached"}}},
                  "shapes":{
                    "In":{"type":"structure","required":["Name"],"members":{
                         "Name":{"shape":"Name","documentation":"prose"},"When":{"shape":"Ts"}},"documentation":"prose"},
@@ -155,7 +155,7 @@ class ContractGeneratorTest {
         assertThat(shapes.path("In").path("members").get(1).path("name").asText()).isEqualTo("When");
         assertThat(shapes.path("Ts").path("timestampFormat").asText()).isEqualTo("unixTimestamp");
         assertThat(shapes.path("ResourceNotFound").path("exception").asBoolean()).isTrue();
-        assertThat(out.path("otherOperations").toString()).isEqualTo("[\"CreateTrainingJob\"]");
+        assertThat(out.path("otherOperations").toString()).isEqualTo("[\"CreateEndpoint\"]");
     }
 
     /** Fills the toy model with empty stand-ins for the emulated operations it lacks. */

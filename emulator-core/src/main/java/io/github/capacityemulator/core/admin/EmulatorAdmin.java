@@ -47,6 +47,15 @@ public interface EmulatorAdmin {
      */
     JsonNode failNode(String instanceId);
 
+    /**
+     * Ends a training job's training now (or as soon as it trains): it uploads, then completes. Account and region
+     * may be null when the name is in one scope only. {@link AdminRequestException} for an unknown or finished job.
+     */
+    JsonNode completeTrainingJob(String name, String account, String region);
+
+    /** Fails a training job now with {@code reason} as its FailureReason (null: a default one). */
+    JsonNode failTrainingJob(String name, String account, String region, String reason);
+
     /** The most recent requests, oldest first; only those of {@code operation} when it is not null. */
     List<RecordedRequest> requests(String operation);
 

@@ -37,6 +37,15 @@ public final class ReservedCapacity {
         return plans.find(sql, account, region, planArn, now);
     }
 
+    /** The plan's blocks and size, without the consumers' use (see {@link ReservedPlans#reservation}). */
+    public Optional<ReservedPlan> reservation(Sql sql, String account, String region, String planArn, long now)
+            throws SQLException {
+        if (plans == null) {
+            throw new IllegalStateException("no family provides training plans");
+        }
+        return plans.reservation(sql, account, region, planArn, now);
+    }
+
     /** Instances all consumers have claimed of a plan. */
     public int claimed(Sql sql, String account, String region, String planArn, long now) throws SQLException {
         int sum = 0;

@@ -71,6 +71,19 @@ final class PlanStates implements ReservedPlans {
                 s.plan().instanceType(), s.usableInstances(), s.claimed(), blocks));
     }
 
+    @Override
+    public Optional<ReservedPlan> reservation(Sql sql, String account, String region, String planArn, long now)
+            throws SQLException {
+        Optional<PlanFacts> plan = records.planByArn(sql, account, region, planArn);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanState s = new PlanState(plan.get(), records.blocks(sql, account, region, plan.get().name()),
+                records.extensions(sql, account, region, plan.get().name()), now);
+        return Optional.of(new ReservedPlan(s.plan().name(), s.plan().arn(), s.status(), s.plan().targetResources(),
+                s.plan().instanceType(), s.usableInstances(), 0, s.blocks().stream().map(PlanStates::view).toList()));
+    }
+
     private static ReservedBlock view(PlanState.BlockState b) {
         return new ReservedBlock(b.facts().arn(), b.facts().zone(), b.facts().start(), b.end(), b.status());
     }

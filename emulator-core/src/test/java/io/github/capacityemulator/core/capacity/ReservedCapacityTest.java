@@ -47,9 +47,19 @@ class ReservedCapacityTest {
         assertThatThrownBy(() -> capacity.plan(null, "a", "r", "p", 0)).isInstanceOf(IllegalStateException.class);
         ReservedPlan plan = new ReservedPlan("p", "arn:p", "Active", List.of("hyperpod-cluster"), "ml.p5.48xlarge", 8, 0,
                 List.of(ACTIVE));
-        capacity.providePlans((sql, account, region, arn, now) -> Optional.of(plan));
+        capacity.providePlans(new ReservedPlans() {
+            @Override
+            public Optional<ReservedPlan> find(Sql sql, String account, String region, String arn, long now) {
+                return Optional.of(plan);
+            }
+
+            @Override
+            public Optional<ReservedPlan> reservation(Sql sql, String account, String region, String arn, long now) {
+                return Optional.empty();
+            }
+        });
         assertThat(capacity.plan(null, "a", "r", "arn:p", 0)).contains(plan);
-        assertThatThrownBy(() -> capacity.providePlans((sql, account, region, arn, now) -> Optional.empty()))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(capacity.reservation(null, "a", "r", "arn:p", 0)).isEmpty();
+        assertThatThrownBy(() -> capacity.providePlans(null)).isInstanceOf(IllegalStateException.class);
     }
 }

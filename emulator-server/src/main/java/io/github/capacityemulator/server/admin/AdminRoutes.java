@@ -25,6 +25,8 @@ public final class AdminRoutes {
                 new AdminRoute("PUT", ROOT + "/inventory", CapacityTasks::replaceInventory),
                 new AdminRoute("POST", ROOT + "/payments/fail-next", CapacityTasks::failNextPayments),
                 new AdminRoute("POST", ROOT + "/nodes/{instanceId}/fail", AdminRoutes::failNode),
+                new AdminRoute("POST", ROOT + "/training-jobs/{name}/complete", TrainingJobTasks::complete),
+                new AdminRoute("POST", ROOT + "/training-jobs/{name}/fail", TrainingJobTasks::fail),
                 new AdminRoute("GET", ROOT + "/requests", ObservabilityTasks::requests),
                 new AdminRoute("DELETE", ROOT + "/requests", ObservabilityTasks::clearRequests),
                 new AdminRoute("POST", ROOT + "/faults", ObservabilityTasks::addFault),

@@ -1,0 +1,112 @@
+package io.github.capacityemulator.core.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.capacityemulator.core.caller.RequestContext;
+import io.github.capacityemulator.core.capacity.HoldOwner;
+import io.github.capacityemulator.core.capacity.OnDemandCapacity;
+import io.github.capacityemulator.core.clock.EmulatorClock;
+import io.github.capacityemulator.core.error.ResourceInUse;
+import io.github.capacityemulator.core.error.ValidationException;
+import io.github.capacityemulator.core.requests.DeleteTrainingJobRequest;
+import io.github.capacityemulator.core.requests.StopTrainingJobRequest;
+import io.github.capacityemulator.core.store.Sql;
+import io.github.capacityemulator.core.store.Store;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What is done to a job after its creation: StopTrainingJob, DeleteTrainingJob, and the admin's scripted outcomes
+ * (complete, fail). Each is a fact stored with its time; the statuses follow from the replay.
+ */
+final class JobControl {
+
+    static final String DEFAULT_FAILURE = "AlgorithmError: the training job failed (scripted through the emulator's"
+            + " admin API).";
+
+    private final Store store;
+    private final EmulatorClock clock;
+    private final JobRepository jobs;
+    private final JobQueries queries;
+    private final OnDemandCapacity onDemand;
+    private final JobCreation creation;
+
+    JobControl(Store store, EmulatorClock clock, JobRepository jobs, JobQueries queries, OnDemandCapacity onDemand,
+               JobCreation creation) {
+        this.store = store;
+        this.clock = clock;
+        this.jobs = jobs;
+        this.queries = queries;
+        this.onDemand = onDemand;
+        this.creation = creation;
+    }
+
+    JsonNode stop(RequestContext ctx, StopTrainingJobRequest in) {
+        long now = clock.now().toEpochMilli();
+        return store.write(sql -> {
+            JobQueries.Located j = queries.locate(sql, ctx, in.trainingJobName(), now);
+            if (!j.status().equals("InProgress")) {
+                throw new ValidationException("The training job " + j.job().name() + " is " + j.status()
+                        + ": only an InProgress training job can be stopped.");
+            }
+            change(sql, j.job(), f -> f.stopped(now), now);
+            return JobJson.object();
+        });
+    }
+
+    JsonNode delete(RequestContext ctx, DeleteTrainingJobRequest in) {
+        long now = clock.now().toEpochMilli();
+        return store.write(sql -> {
+            JobQueries.Located j = queries.locate(sql, ctx, in.trainingJobName(), now);
+            if (!j.timeline().finished() || j.status().equals("Deleting")) {
+                throw new ResourceInUse("The training job " + j.job().name() + " is " + j.status()
+                        + ": only a Completed, Failed or Stopped training job can be deleted.");
+            }
+            jobs.update(sql, j.job().deleted(now));
+            return JobJson.object();
+        });
+    }
+
+    /** Scripts the job's training to end now (or as soon as it trains, if it is not training yet). */
+    JsonNode complete(RequestContext ctx, String name) {
+        return script(ctx, name, (f, now) -> f.completed(now));
+    }
+
+    JsonNode fail(RequestContext ctx, String name, String reason) {
+        String why = reason == null || reason.isBlank() ? DEFAULT_FAILURE : reason;
+        return script(ctx, name, (f, now) -> f.failed(now, why));
+    }
+
+    private interface Outcome {
+        JobFacts apply(JobFacts job, long now);
+    }
+
+    private JsonNode script(RequestContext ctx, String name, Outcome outcome) {
+        long now = clock.now().toEpochMilli();
+        return store.write(sql -> {
+            JobQueries.Located j = queries.locate(sql, ctx, name, now);
+            if (!j.status().equals("InProgress")) {
+                throw new IllegalArgumentException("training job " + name + " is " + j.status() + ", not InProgress");
+            }
+            change(sql, j.job(), f -> outcome.apply(f, now), now);
+            JobQueries.Located after = queries.locate(sql, ctx, name, now);
+            return JobJson.object().put("trainingJobName", name).put("status", after.status())
+                    .put("secondaryStatus", after.timeline().secondaryStatus());
+        });
+    }
+
+    /** Stores a changed fact; an on-demand job's hold follows its new end. */
+    private void change(Sql sql, JobFacts job, UnaryOperator<JobFacts> how, long now) throws SQLException {
+        JobFacts changed = how.apply(job);
+        jobs.update(sql, changed);
+        if (!changed.onPlan() && changed.zone() != null) {
+            onDemand.release(sql, HoldOwner.of(JobCreation.HOLD, changed.arn()), Math.max(now, creation.endOf(changed)));
+        }
+    }
+
+    /** The scopes holding a job of this name, for admin calls that name no account or region. */
+    List<RequestContext> scopesOf(String name) {
+        return store.read(sql -> jobs.scopesOf(sql, name));
+    }
+}

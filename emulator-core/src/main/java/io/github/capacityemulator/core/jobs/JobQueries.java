@@ -1,0 +1,118 @@
+package io.github.capacityemulator.core.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.capacityemulator.core.caller.RequestContext;
+import io.github.capacityemulator.core.clock.EmulatorClock;
+import io.github.capacityemulator.core.error.ResourceNotFound;
+import io.github.capacityemulator.core.error.ValidationException;
+import io.github.capacityemulator.core.paging.PageSizes;
+import io.github.capacityemulator.core.paging.PageTokens;
+import io.github.capacityemulator.core.requests.DescribeTrainingJobRequest;
+import io.github.capacityemulator.core.requests.ListTrainingJobsRequest;
+import io.github.capacityemulator.core.store.Sql;
+import io.github.capacityemulator.core.store.Store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** DescribeTrainingJob and ListTrainingJobs (CreationTime Ascending unless asked otherwise, as the model says). */
+final class JobQueries {
+
+    private final Store store;
+    private final EmulatorClock clock;
+    private final PageTokens tokens;
+    private final JobRepository jobs;
+    private final JobStates states;
+
+    JobQueries(Store store, EmulatorClock clock, PageTokens tokens, JobRepository jobs, JobStates states) {
+        this.store = store;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.jobs = jobs;
+        this.states = states;
+    }
+
+    /** A job and where it stands. */
+    record Located(JobFacts job, JobTimeline timeline, String status) {
+    }
+
+    Located locate(Sql sql, RequestContext ctx, String name, long now) throws SQLException {
+        JobFacts job = jobs.find(sql, ctx.account(), ctx.region(), name, now)
+                .orElseThrow(() -> new ResourceNotFound("Requested resource not found."));
+        JobTimeline t = states.of(sql, ctx.account(), ctx.region(), job, now);
+        return new Located(job, t, job.deleteAt() != null ? "Deleting" : t.status());
+    }
+
+    JsonNode describe(RequestContext ctx, DescribeTrainingJobRequest in) {
+        long now = clock.now().toEpochMilli();
+        return store.read(sql -> {
+            Located j = locate(sql, ctx, in.trainingJobName(), now);
+            return JobJson.describe(j.job(), j.timeline(), j.status());
+        });
+    }
+
+    JsonNode list(RequestContext ctx, ListTrainingJobsRequest in) {
+        long now = clock.now().toEpochMilli();
+        String sortBy = in.sortBy() == null ? "CreationTime" : in.sortBy();
+        boolean ascending = !"Descending".equals(in.sortOrder());
+        int max = PageSizes.of(in.maxResults());
+        String operation = "ListTrainingJobs:" + sortBy + ascending + "/" + in.nameContains() + "/" + in.statusEquals()
+                + "/" + in.creationTimeAfter() + "/" + in.creationTimeBefore() + "/" + in.lastModifiedTimeAfter() + "/"
+                + in.lastModifiedTimeBefore() + "/" + in.trainingPlanArnEquals() + "/" + in.warmPoolStatusEquals();
+        List<String> after = in.nextToken() != null ? tokens.open(ctx, operation, in.nextToken()) : null;
+        if (after != null && after.size() != 2) {
+            throw new ValidationException("Invalid pagination token given. Use the NextToken from the previous response.");
+        }
+        List<Located> kept = store.read(sql -> {
+            List<Located> out = new ArrayList<>();
+            for (JobFacts job : jobs.all(sql, ctx.account(), ctx.region(), now)) {
+                Located j = locate(sql, ctx, job.name(), now);
+                long modified = JobJson.lastModified(job, j.timeline());
+                if ((in.nameContains() == null || job.name().contains(in.nameContains()))
+                        && (in.statusEquals() == null || in.statusEquals().equals(j.status()))
+                        && within(job.createdAt(), in.creationTimeAfter(), in.creationTimeBefore())
+                        && within(modified, in.lastModifiedTimeAfter(), in.lastModifiedTimeBefore())
+                        && (in.trainingPlanArnEquals() == null || in.trainingPlanArnEquals().equals(job.planArn()))
+                        // No job keeps a warm pool here.
+                        && in.warmPoolStatusEquals() == null) {
+                    out.add(j);
+                }
+            }
+            return out;
+        });
+        Comparator<List<String>> order = Comparator.comparing((List<String> k) -> k.get(0));
+        if (!ascending) {
+            order = order.reversed();
+        }
+        Comparator<List<String>> keys = order.thenComparing(k -> k.get(1));
+        kept.sort((a, b) -> keys.compare(key(a, sortBy), key(b, sortBy)));
+        if (after != null) {
+            kept.removeIf(j -> keys.compare(key(j, sortBy), after) <= 0);
+        }
+        ObjectNode out = JobJson.object();
+        ArrayNode summaries = out.putArray("TrainingJobSummaries");
+        kept.stream().limit(max).forEach(j -> summaries.add(JobJson.summary(j.job(), j.timeline(), j.status())));
+        if (kept.size() > max) {
+            out.put("NextToken", tokens.issue(ctx, operation, key(kept.get(max - 1), sortBy)));
+        }
+        return out;
+    }
+
+    private static boolean within(long t, Instant after, Instant before) {
+        return (after == null || t > after.toEpochMilli()) && (before == null || t < before.toEpochMilli());
+    }
+
+    private static List<String> key(Located j, String sortBy) {
+        String k = switch (sortBy) {
+            case "Name" -> j.job().name();
+            case "Status" -> j.status();
+            default -> String.format("%020d", j.job().createdAt());
+        };
+        return List.of(k, j.job().name());
+    }
+}
