@@ -52,7 +52,8 @@ public final class EmulatorMain {
                             PlanSettings.DEFAULT_OFFERING_VALIDITY))
                     .withClusters(options.clusters())
                     .withClockRate(options.clockRate())
-                    .withJournalSize(options.journalSize()));
+                    .withJournalSize(options.journalSize())
+                    .withJobs(options.jobs()));
         } catch (RuntimeException e) {
             // A data directory that cannot be opened (another process holds it, an incompatible schema): say why.
             System.err.println("error: cannot open the emulator's state"

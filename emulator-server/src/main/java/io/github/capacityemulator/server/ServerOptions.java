@@ -1,6 +1,7 @@
 package io.github.capacityemulator.server;
 
 import io.github.capacityemulator.core.clusters.ClusterSettings;
+import io.github.capacityemulator.core.jobs.TrainingJobSettings;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.plans.PlanSettings;
 
@@ -17,7 +18,7 @@ import java.util.function.Function;
  */
 record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, Path inventory,
                      Duration paymentDelay, int maxTrainingPlans, ClusterSettings clusters, double clockRate,
-                     int journalSize, boolean help) {
+                     int journalSize, TrainingJobSettings jobs, boolean help) {
 
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -65,10 +66,15 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
             "clock time runs R times faster than real time, e.g. 60 (default 1)");
     private static final Flag JOURNAL_SIZE = new Flag("--journal-size", "EMULATOR_JOURNAL_SIZE", "N",
             "how many recent requests GET /_emulator/requests keeps (default " + EmulatorSettings.DEFAULT_JOURNAL_SIZE + ")");
+    private static final Flag JOB_RUNTIME = delay("--training-job-runtime", "EMULATOR_TRAINING_JOB_RUNTIME",
+            "a training job trains (cut by its MaxRuntimeInSeconds)", TrainingJobSettings.DEFAULT_RUNTIME);
+    private static final Flag JOB_QUOTAS = new Flag("--training-job-quotas", "EMULATOR_TRAINING_JOB_QUOTAS",
+            "TYPE=N,...", "on-demand training instance quotas per type (default 0 for the reservable GPU types, "
+            + TrainingJobSettings.DEFAULT_QUOTA + " for the rest)");
     private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, CLOCK_RATE, JOURNAL_SIZE, INVENTORY,
             PAYMENT_DELAY, MAX_PLANS,
             CREATE_DELAY, UPDATE_DELAY, SOFTWARE_DELAY, DELETE_DELAY, REPLACE_DELAY, MAX_PER_CLUSTER, MAX_ACROSS,
-            MAX_PER_TYPE);
+            MAX_PER_TYPE, JOB_RUNTIME, JOB_QUOTAS);
 
     private static Flag delay(String name, String env, String what, Duration byDefault) {
         return new Flag(name, env, "SECONDS", "clock seconds " + what + " (default " + byDefault.toSeconds() + ")");
@@ -76,7 +82,7 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
 
     static String usage() {
         StringBuilder out = new StringBuilder("Usage: java -jar sagemaker-emulator.jar [options]\n\n"
-                + "Local emulator of the Amazon SageMaker training plan and HyperPod cluster APIs.\n\nOptions:\n");
+                + "Local emulator of the Amazon SageMaker training plan, training job and HyperPod cluster APIs.\n\nOptions:\n");
         for (Flag f : FLAGS) {
             out.append(String.format("  %-26s %s (env %s)%n", f.name() + " " + f.valueName(), f.help(), f.env()));
         }
@@ -138,6 +144,9 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                 rate(valueOf.apply(CLOCK_RATE)),
                 valueOf.apply(JOURNAL_SIZE) == null ? EmulatorSettings.DEFAULT_JOURNAL_SIZE
                         : journalSize(valueOf.apply(JOURNAL_SIZE)),
+                TrainingJobSettings.defaults()
+                        .withRuntime(seconds(valueOf.apply(JOB_RUNTIME), JOB_RUNTIME, TrainingJobSettings.DEFAULT_RUNTIME))
+                        .withQuotas(quotas(valueOf.apply(JOB_QUOTAS))),
                 help);
     }
 
@@ -174,6 +183,23 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--clock-rate must be a number > 0 (at most 1000000), not '" + value + "'");
         }
+    }
+
+    /** {@code ml.p5.48xlarge=8,ml.g5.xlarge=4}: a quota per instance type. */
+    private static Map<String, Integer> quotas(String value) {
+        Map<String, Integer> out = new HashMap<>();
+        if (value == null) {
+            return out;
+        }
+        for (String part : value.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2 || !kv[0].trim().matches("ml\\.[a-z0-9.-]+")) {
+                throw new IllegalArgumentException(JOB_QUOTAS.name() + " must be TYPE=N,... such as ml.p5.48xlarge=8,"
+                        + " not '" + value + "'");
+            }
+            out.put(kv[0].trim(), (int) whole(JOB_QUOTAS, kv[1], 0));
+        }
+        return out;
     }
 
     private static Duration seconds(String value, Flag flag, Duration byDefault) {

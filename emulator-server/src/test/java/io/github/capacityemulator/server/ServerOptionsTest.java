@@ -3,6 +3,7 @@ package io.github.capacityemulator.server;
 import org.junit.jupiter.api.Test;
 
 import io.github.capacityemulator.core.clusters.ClusterSettings;
+import io.github.capacityemulator.core.jobs.TrainingJobSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,13 @@ class ServerOptionsTest {
 
     @Test
     void defaults() {
-        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
     }
 
     @Test
     void flagsInBothForms() {
         assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
-                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
         assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
     }
 
@@ -33,9 +34,9 @@ class ServerOptionsTest {
     void environmentVariablesAndAFlagBeatsItsVariable() {
         Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
                 "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
-        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
         assertThat(parse(env, "--port", "6000", "--clock", "real"))
-                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, false));
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
     }
 
     @Test
@@ -62,6 +63,21 @@ class ServerOptionsTest {
         assertThat(ServerOptions.usage()).contains("--cluster-create-delay", "EMULATOR_CLUSTER_UPDATE_DELAY",
                 "--cluster-software-update-delay", "--cluster-delete-delay", "--node-replace-delay",
                 "--max-cluster-instances", "--max-instances-per-type");
+    }
+
+    @Test
+    void trainingJobRuntimeAndQuotas() {
+        ServerOptions o = parse(Map.of("EMULATOR_TRAINING_JOB_QUOTAS", "ml.p5.48xlarge=8, ml.g5.xlarge=0"),
+                "--training-job-runtime=600");
+        assertThat(o.jobs().runtime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(o.jobs().quotas()).isEqualTo(Map.of("ml.p5.48xlarge", 8, "ml.g5.xlarge", 0));
+        assertThat(o.jobs().starting()).isEqualTo(TrainingJobSettings.defaults().starting());
+        assertThatThrownBy(() -> parse(Map.of(), "--training-job-quotas", "p5=8")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--training-job-quotas must be TYPE=N,...");
+        assertThatThrownBy(() -> parse(Map.of(), "--training-job-quotas", "ml.p5.48xlarge=-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number >= 0");
+        assertThatThrownBy(() -> parse(Map.of(), "--training-job-runtime", "soon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--training-job-runtime must be a whole number");
     }
 
     @Test
