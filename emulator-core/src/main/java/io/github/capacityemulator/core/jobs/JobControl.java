@@ -47,8 +47,8 @@ final class JobControl {
         return store.write(sql -> {
             JobQueries.Located j = queries.locate(sql, ctx, in.trainingJobName(), now);
             if (!j.status().equals("InProgress")) {
-                throw new ValidationException("The training job " + j.job().name() + " is " + j.status()
-                        + ": only an InProgress training job can be stopped.");
+                throw new ValidationException("The request was rejected because the training job is in status "
+                        + j.status() + ".");
             }
             change(sql, j.job(), f -> f.stopped(now), now);
             return JobJson.object();

@@ -41,6 +41,7 @@ final class JobQueries {
     record Located(JobFacts job, JobTimeline timeline, String status) {
     }
 
+    /** A job, or ResourceNotFound (what StopTrainingJob and DeleteTrainingJob model). */
     Located locate(Sql sql, RequestContext ctx, String name, long now) throws SQLException {
         JobFacts job = jobs.find(sql, ctx.account(), ctx.region(), name, now)
                 .orElseThrow(() -> new ResourceNotFound("Requested resource not found."));
@@ -51,6 +52,10 @@ final class JobQueries {
     JsonNode describe(RequestContext ctx, DescribeTrainingJobRequest in) {
         long now = clock.now().toEpochMilli();
         return store.read(sql -> {
+            // SageMaker answers an unknown name here with a ValidationException, not ResourceNotFound.
+            if (jobs.find(sql, ctx.account(), ctx.region(), in.trainingJobName(), now).isEmpty()) {
+                throw new ValidationException("Requested resource not found.");
+            }
             Located j = locate(sql, ctx, in.trainingJobName(), now);
             return JobJson.describe(j.job(), j.timeline(), j.status());
         });
