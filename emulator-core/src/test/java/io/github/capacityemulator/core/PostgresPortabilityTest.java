@@ -156,6 +156,18 @@ class PostgresPortabilityTest {
         advance(Duration.ofMinutes(2));
         assertThat(call("ListClusters", "{}").get("ClusterSummaries")).isEmpty();
 
+        // Training jobs: on demand (a hold), listed, stopped, deleted.
+        call("CreateTrainingJob", "{\"TrainingJobName\":\"j\",\"RoleArn\":\"" + ROLE + "\",\"AlgorithmSpecification\":"
+                + "{\"TrainingImage\":\"img:1\",\"TrainingInputMode\":\"File\"},\"OutputDataConfig\":{\"S3OutputPath\":"
+                + "\"s3://b/o\"},\"ResourceConfig\":{\"InstanceType\":\"ml.m5.xlarge\",\"InstanceCount\":1,"
+                + "\"VolumeSizeInGB\":10},\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}");
+        assertThat(call("ListTrainingJobs", "{}").get("TrainingJobSummaries")).hasSize(1);
+        call("StopTrainingJob", "{\"TrainingJobName\":\"j\"}");
+        advance(Duration.ofMinutes(2));
+        assertThat(call("DescribeTrainingJob", "{\"TrainingJobName\":\"j\"}").get("TrainingJobStatus").asText())
+                .isEqualTo("Stopped");
+        call("DeleteTrainingJob", "{\"TrainingJobName\":\"j\"}");
+
         // A reset wipes every module's tables.
         emulator.admin().reset();
         assertThat(call("ListTrainingPlans", "{}").get("TrainingPlanSummaries")).isEmpty();
