@@ -110,9 +110,22 @@ class TrainingJobOnPlanTest extends PlanTestBase {
         admin.advance(Duration.ofMinutes(64));
         DescribeTrainingJobResponse done = describe("small");
         assertThat(done.trainingJobStatusAsString()).isEqualTo("Completed");
-        assertThat(done.trainingStartTime()).isEqualTo(at("PT3M"));
-        assertThat(done.trainingEndTime()).isEqualTo(at("PT63M"));
+        // Billed from the instances' start to the end of the upload.
+        assertThat(done.trainingStartTime()).isEqualTo(at("PT0M"));
+        assertThat(done.trainingEndTime()).isEqualTo(at("PT64M"));
+        assertThat(done.billableTimeInSeconds()).isEqualTo(64 * 60);
         assertThat(done.stoppingCondition().maxRuntimeInSeconds()).isEqualTo(86400);
+    }
+
+    @Test
+    void aMaxWaitTimeShorterThanTheMaxRuntimeIsRefusedAndCreatesNothing() {
+        SageMakerException e = catchThrowableOfType(SageMakerException.class, () -> sageMaker.createTrainingJob(
+                job("spot", "ml.m5.xlarge", 1, null).andThen(r -> r.enableManagedSpotTraining(true)
+                        .stoppingCondition(c -> c.maxRuntimeInSeconds(7200).maxWaitTimeInSeconds(3600)))));
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("StoppingCondition.MaxWaitTimeInSeconds must be equal"
+                + " to or greater than MaxRuntimeInSeconds; got 3600 and 7200.");
+        assertThat(sageMaker.listTrainingJobs(r -> { }).trainingJobSummaries()).isEmpty();
     }
 
     @Test

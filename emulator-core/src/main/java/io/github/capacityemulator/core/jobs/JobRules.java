@@ -61,7 +61,13 @@ final class JobRules {
             throw new ValidationException("StoppingCondition.MaxRuntimeInSeconds must be at most " + MAX_RUNTIME_SECONDS
                     + " (28 days); got " + given + ".");
         }
-        return given == null ? DEFAULT_RUNTIME_SECONDS : given;
+        long runtime = given == null ? DEFAULT_RUNTIME_SECONDS : given;
+        Integer wait = in.stoppingCondition() == null ? null : in.stoppingCondition().maxWaitTimeInSeconds();
+        if (wait != null && wait < runtime) {
+            throw new ValidationException("StoppingCondition.MaxWaitTimeInSeconds must be equal to or greater than"
+                    + " MaxRuntimeInSeconds; got " + wait + " and " + runtime + ".");
+        }
+        return runtime;
     }
 
     /** A plan must target training jobs, be Scheduled or Active, reserve the job's type and hold its count. */

@@ -27,8 +27,6 @@ final class JobRun {
     private String failureReason;
     private Long trainingStart;
     private Long trainingEnd;
-    /** The phase a job was in when it ended: TrainingEndTime is set if it was training. */
-    private String phaseBeforeFinish;
 
     JobRun(JobFacts job, TrainingJobSettings settings) {
         this.job = job;
@@ -67,9 +65,9 @@ final class JobRun {
     }
 
     void enter(String status, long t, String message) {
-        if (!steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
+        if (status.equals("Starting") && !steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
                 && steps.get(steps.size() - 1).start() == t) {
-            steps.remove(steps.size() - 1); // a job that did not wait shows no wait
+            steps.remove(steps.size() - 1); // a job that started at once shows no wait
         }
         if (!steps.isEmpty()) {
             JobTimeline.Step last = steps.remove(steps.size() - 1);
@@ -92,13 +90,15 @@ final class JobRun {
     void start(long t, ReservedBlock in) {
         block = in;
         ran = true;
+        if (trainingStart == null) {
+            trainingStart = t; // billing runs from the instances' start
+        }
         enter("Starting", t, JobMessages.STARTING);
         phaseEnd = t + settings.starting().toMillis();
     }
 
     void failOnStart(long t) {
-        enter("Starting", t, JobMessages.STARTING);
-        ran = true;
+        enter("Starting", t, JobMessages.STARTING); // no instances came: nothing billed
         phaseEnd = t + settings.starting().toMillis();
         failureReason = JobMessages.CAPACITY_ERROR;
     }
@@ -107,21 +107,18 @@ final class JobRun {
         enter(secondary, t, message);
         steps.set(steps.size() - 1, new JobTimeline.Step(secondary, t, t, message));
         terminalStatus = status;
-        if ("Training".equals(phaseBeforeFinish) && trainingEnd == null) {
-            trainingEnd = t;
+        if (ran) {
+            trainingEnd = t; // after the upload, or when it stopped or failed
         }
     }
 
     void fail(long t, String reason) {
-        phaseBeforeFinish = phase;
         failureReason = reason;
-        closeTraining(t);
         finish("Failed", "Failed", t, JobMessages.FAILED);
     }
 
     /** Waited as long as it may: stopped at its MaxPendingTimeInSeconds, or failed at the service's limit. */
     void stopForPending(long t) {
-        phaseBeforeFinish = phase;
         if (job.maxPendingMillis() == null) {
             failureReason = JobMessages.INSUFFICIENT_CAPACITY;
             finish("Failed", "Failed", t, JobMessages.FAILED);
@@ -138,12 +135,6 @@ final class JobRun {
         enter("Pending", t, JobMessages.INTERRUPTED);
     }
 
-    private void closeTraining(long t) {
-        if ("Training".equals(phase) && trainingEnd == null) {
-            trainingEnd = t;
-        }
-    }
-
     /** Whether the job has waited as long as it may, counting only time inside an active block. */
     boolean pendingExhausted() {
         long limit = job.maxPendingMillis() != null ? job.maxPendingMillis() : JobSchedule.SERVICE_PENDING_LIMIT;
@@ -157,8 +148,6 @@ final class JobRun {
             return;
         }
         if (job.stopAt() != null && job.stopAt() <= t && !"Stopping".equals(phase)) {
-            phaseBeforeFinish = phase;
-            closeTraining(t);
             enter("Stopping", t, JobMessages.STOPPING);
             phaseEnd = t + settings.stopping().toMillis();
             return;
@@ -167,8 +156,6 @@ final class JobRun {
             advance(phaseEnd);
         }
         if (running() && runtimeUsed >= job.maxRuntimeMillis()) {
-            phaseBeforeFinish = phase;
-            closeTraining(t);
             finish("MaxRuntimeExceeded", "Stopped", t, JobMessages.MAX_RUNTIME);
         }
     }
@@ -178,7 +165,6 @@ final class JobRun {
         switch (phase) {
             case "Starting" -> {
                 if (failureReason != null) {
-                    phaseBeforeFinish = phase;
                     finish("Failed", "Failed", at, JobMessages.FAILED);
                 } else {
                     enter("Downloading", at, JobMessages.DOWNLOADING);
@@ -187,24 +173,18 @@ final class JobRun {
             }
             case "Downloading" -> {
                 enter("Training", at, JobMessages.TRAINING);
-                if (trainingStart == null) {
-                    trainingStart = at;
-                }
                 long left = job.completeAt() != null ? Math.max(0, job.completeAt() - at) : remaining;
                 phaseEnd = at + Math.min(left, remaining);
             }
             case "Training" -> {
-                trainingEnd = at;
                 remaining = 0;
                 enter("Uploading", at, JobMessages.UPLOADING);
                 phaseEnd = at + settings.uploading().toMillis();
             }
             case "Uploading" -> {
-                phaseBeforeFinish = phase;
                 finish("Completed", "Completed", at, JobMessages.COMPLETED);
             }
             case "Stopping" -> {
-                phaseBeforeFinish = phase;
                 finish("Stopped", "Stopped", at, JobMessages.STOPPED);
             }
             default -> throw new IllegalStateException("no phase follows " + phase);

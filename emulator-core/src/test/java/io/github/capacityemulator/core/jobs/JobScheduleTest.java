@@ -72,8 +72,10 @@ class JobScheduleTest {
         // Resumes at 30:00; 300 - 87 = 213 min of training left: 30:03 + 213 min = 33:36, uploaded at 33:37.
         assertThat(statuses(done)).containsExactly("Starting@1080", "Downloading@1082", "Training@1083", "Pending@1170",
                 "Starting@1800", "Downloading@1802", "Training@1803", "Uploading@2016", "Completed@2017");
-        assertThat(done.trainingStart()).isEqualTo(1083 * MIN);
-        assertThat(done.trainingEnd()).isEqualTo(2016 * MIN);
+        // Billing runs from the instances' first start to the job's end (after the upload), less the wait between.
+        assertThat(done.trainingStart()).isEqualTo(1080 * MIN);
+        assertThat(done.trainingEnd()).isEqualTo(2017 * MIN);
+        assertThat(done.billableMillis()).isEqualTo((2017 - 1080 - (1800 - 1170)) * MIN);
     }
 
     @Test
@@ -86,6 +88,20 @@ class JobScheduleTest {
         assertThat(t.get("waiter").status()).isEqualTo("Stopped");
         assertThat(t.get("waiter").failureReason()).isNull();
         assertThat(t.get("blocker").secondaryStatus()).isEqualTo("Training");
+    }
+
+    @Test
+    void aJobStoppedAtItsCreationKeepsItsWaitAndOneWithoutCapacityBillsNothing() {
+        JobFacts a = job("a", HOUR, 8, HOUR, null).stopped(HOUR);
+        assertThat(statuses(at(List.of(a), 2 * HOUR, FIRST).get("a"))).containsExactly("Pending@60", "Stopping@60",
+                "Stopped@62");
+        JobFacts noRoom = new JobFacts("n", "arn:n", 0, "ml.m5.xlarge", 1, null, null, HOUR, DAY, null, "s3://b", null,
+                null, null, null, null, null);
+        JobTimeline failed = JobSchedule.onDemand(SETTINGS, noRoom, HOUR);
+        assertThat(statuses(failed)).containsExactly("Starting@0", "Failed@2");
+        assertThat(failed.failureReason()).isEqualTo(JobMessages.CAPACITY_ERROR);
+        assertThat(failed.billableMillis()).isNull();
+        assertThat(failed.trainingStart()).isNull();
     }
 
     @Test
