@@ -128,6 +128,23 @@ class TrainingJobOnPlanTest extends PlanTestBase {
         assertThat(sageMaker.listTrainingJobs(r -> { }).trainingJobSummaries()).isEmpty();
     }
 
+    /** Regression: both were 500s when DescribeTrainingJob broke the model (a 0 s billable time, a too long URI). */
+    @Test
+    void aJobFailedAtItsCreationAndAnOverlongOutputPathStayWithinTheModel() {
+        sageMaker.createTrainingJob(job("quick", "ml.m5.xlarge", 1, null));
+        admin.send("POST", "training-jobs/quick/fail", "{\"failureReason\": \"AlgorithmError: boom\"}");
+        DescribeTrainingJobResponse failed = describe("quick");
+        assertThat(failed.trainingJobStatusAsString()).isEqualTo("Failed");
+        assertThat(failed.failureReason()).isEqualTo("AlgorithmError: boom");
+        assertThat(failed.billableTimeInSeconds()).isNull();
+        String path = "s3://bucket/" + "p".repeat(1000);
+        SageMakerException e = catchThrowableOfType(SageMakerException.class, () -> sageMaker.createTrainingJob(
+                job("long", "ml.m5.xlarge", 1, null).andThen(r -> r.outputDataConfig(o -> o.s3OutputPath(path)))));
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("OutputDataConfig.S3OutputPath is too long");
+        assertThat(sageMaker.listTrainingJobs(r -> r.nameContains("long")).trainingJobSummaries()).isEmpty();
+    }
+
     @Test
     void stopThenDeleteAndTheNameIsFreeAgain() {
         sageMaker.createTrainingJob(job("s", "ml.m5.xlarge", 1, null));

@@ -27,6 +27,8 @@ import java.util.Set;
 final class JobCreation {
 
     static final String HOLD = "training-job";
+    /** The model's S3Uri length limit, which ModelArtifacts.S3ModelArtifacts must keep. */
+    static final int MAX_S3_URI = 1024;
 
     private final Store store;
     private final EmulatorClock clock;
@@ -79,6 +81,11 @@ final class JobCreation {
                         onDemandInUse(sql, ctx, r.instanceType(), now), r.instanceCount());
                 zone = onDemand.zoneFor(sql, ctx.region(), inventory.current().inventory(), r.instanceType(),
                         r.instanceCount(), now, List.of());
+            }
+            if (JobJson.modelArtifacts(name, in.outputDataConfig().s3OutputPath()).length() > MAX_S3_URI) {
+                throw new ValidationException("OutputDataConfig.S3OutputPath is too long for the model artifacts of "
+                        + name + ": <S3OutputPath>/" + name + "/output/model.tar.gz must be at most " + MAX_S3_URI
+                        + " characters.");
             }
             JobFacts job = new JobFacts(name, arn, now, r.instanceType(), r.instanceCount(), r.trainingPlanArn(), zone,
                     Math.min(settings.runtime().toMillis(), maxRuntime), maxRuntime,

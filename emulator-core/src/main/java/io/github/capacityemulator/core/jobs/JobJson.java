@@ -19,9 +19,12 @@ final class JobJson {
 
     /** Where the model artifacts of a job go: {@code <S3OutputPath>/<name>/output/model.tar.gz}. */
     static String modelArtifacts(JobFacts job) {
-        String base = job.s3OutputPath().endsWith("/") ? job.s3OutputPath().substring(0, job.s3OutputPath().length() - 1)
-                : job.s3OutputPath();
-        return base + "/" + job.name() + "/output/model.tar.gz";
+        return modelArtifacts(job.name(), job.s3OutputPath());
+    }
+
+    static String modelArtifacts(String name, String s3OutputPath) {
+        String base = s3OutputPath.endsWith("/") ? s3OutputPath.substring(0, s3OutputPath.length() - 1) : s3OutputPath;
+        return base + "/" + name + "/output/model.tar.gz";
     }
 
     /** DescribeTrainingJobResponse: every member that applies, consistent with the status. */
@@ -53,9 +56,11 @@ final class JobJson {
             }
             step.put("StatusMessage", s.message());
         }
-        if (t.finished() && t.billableMillis() != null) {
-            out.put("TrainingTimeInSeconds", t.billableMillis() / 1000);
-            out.put("BillableTimeInSeconds", t.billableMillis() / 1000);
+        if (t.finished() && t.billableMillis() != null && t.billableMillis() > 0) {
+            // Whole seconds, at least 1 (the model's minimum) for instances that ran at all.
+            long seconds = Math.max(1, (t.billableMillis() + 999) / 1000);
+            out.put("TrainingTimeInSeconds", seconds);
+            out.put("BillableTimeInSeconds", seconds);
         }
         return out;
     }

@@ -23,6 +23,8 @@ final class JobRun {
     private long billable;
     private boolean ran;
     private ReservedBlock block;
+    /** Stopped while it waited: its Stopping holds no instances. */
+    private boolean stoppedWaiting;
     private String terminalStatus;
     private String failureReason;
     private Long trainingStart;
@@ -48,7 +50,7 @@ final class JobRun {
 
     /** Its instances are up: from Starting until the end of Uploading or Stopping. */
     boolean holdsCapacity() {
-        return !terminal() && phase != null && !waiting();
+        return !terminal() && phase != null && !waiting() && !stoppedWaiting;
     }
 
     boolean running() {
@@ -148,6 +150,7 @@ final class JobRun {
             return;
         }
         if (job.stopAt() != null && job.stopAt() <= t && !"Stopping".equals(phase)) {
+            stoppedWaiting = waiting();
             enter("Stopping", t, JobMessages.STOPPING);
             phaseEnd = t + settings.stopping().toMillis();
             return;

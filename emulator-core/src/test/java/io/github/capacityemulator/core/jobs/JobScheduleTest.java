@@ -105,6 +105,16 @@ class JobScheduleTest {
     }
 
     @Test
+    void aWaitingJobThatIsStoppedHoldsNoInstancesWhileItStops() {
+        JobFacts runner = job("runner", 11 * HOUR, 4, 5 * HOUR, null);
+        JobFacts waiter = job("waiter", 11 * HOUR + MIN, 8, HOUR, null).stopped(11 * HOUR + 10 * MIN);
+        Map<String, JobTimeline> t = at(List.of(runner, waiter), 11 * HOUR + 11 * MIN, FIRST);
+        assertThat(t.get("waiter").status()).isEqualTo("Stopping");
+        assertThat(t.get("waiter").holdsCapacity()).isFalse();
+        assertThat(t.get("runner").holdsCapacity()).isTrue();
+    }
+
+    @Test
     void withoutMaxPendingAJobFailsAfterTwoDaysOfCountedWaiting() {
         ReservedBlock longBlock = new ReservedBlock("rc-1", "us-east-1a", 0, 10 * DAY, "Active");
         JobFacts blocker = job("blocker", 0, 8, 9 * DAY, null);
