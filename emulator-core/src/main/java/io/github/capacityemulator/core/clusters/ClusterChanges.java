@@ -1,12 +1,9 @@
 package io.github.capacityemulator.core.clusters;
 
-import io.github.capacityemulator.core.capacity.OnDemandCapacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
-import io.github.capacityemulator.core.capacity.InventorySource;
-import io.github.capacityemulator.core.clock.EmulatorClock;
 import io.github.capacityemulator.core.error.ConflictException;
 import io.github.capacityemulator.core.error.ValidationException;
 import io.github.capacityemulator.core.caller.RequestContext;
@@ -15,7 +12,6 @@ import io.github.capacityemulator.core.requests.DeleteClusterRequest;
 import io.github.capacityemulator.core.requests.UpdateClusterRequest;
 import io.github.capacityemulator.core.requests.UpdateClusterSoftwareInstanceGroupSpecification;
 import io.github.capacityemulator.core.requests.UpdateClusterSoftwareRequest;
-import io.github.capacityemulator.core.store.Store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,37 +25,21 @@ final class ClusterChanges {
     private static final List<String> UPDATABLE_ECHO = List.of("Orchestrator", "TieredStorageConfig",
             "NodeProvisioningMode", "ClusterRole");
 
-    private final Store store;
-    private final EmulatorClock clock;
-    private final InventorySource inventory;
-    private final ClusterSettings settings;
-    private final ClusterRepository clusters;
-    private final GroupRules rules;
-    private final ClusterQuotas quotas;
-    private final OnDemandCapacity placement;
-    private final NodeFleet fleet;
+    private final ClusterWork work;
 
     ClusterChanges(ClusterWork work) {
-        this.store = work.store();
-        this.clock = work.clock();
-        this.inventory = work.inventory();
-        this.settings = work.settings();
-        this.clusters = work.clusters();
-        this.rules = work.rules();
-        this.quotas = work.quotas();
-        this.placement = work.placement();
-        this.fleet = work.fleet();
+        this.work = work;
     }
 
     JsonNode update(RequestContext ctx, UpdateClusterRequest in, JsonNode raw) {
-        long now = clock.now().toEpochMilli();
+        long now = work.clock().now().toEpochMilli();
         GroupRules.checkOrchestrator(in.orchestrator());
         GroupRules.refuseRestrictedGroups(in.restrictedInstanceGroups(), in.restrictedInstanceGroupsConfig());
         List<GroupRequest> requests = GroupRequest.all(in.instanceGroups(), raw.get("InstanceGroups"));
         List<String> toDelete = in.instanceGroupsToDelete() == null ? List.of() : in.instanceGroupsToDelete();
         GroupRules.checkGroupNames(requests, toDelete);
-        return store.write(sql -> {
-            ClusterFacts cluster = clusters.find(sql, ctx, in.clusterName(), now);
+        return work.store().write(sql -> {
+            ClusterFacts cluster = work.clusters().find(sql, ctx, in.clusterName(), now);
             requireInService(cluster, "update", now);
             for (String name : toDelete) {
                 if (cluster.group(name) == null) {
@@ -77,7 +57,7 @@ final class ClusterChanges {
             Map<String, GroupRules.Link> links = new HashMap<>();
             for (GroupRequest r : requests) {
                 String plan = r.spec().trainingPlanArn();
-                rules.checkGroup(sql, ctx, r, plan == null ? 0 : freed.getOrDefault(plan, 0), links, now);
+                work.rules().checkGroup(sql, ctx, r, plan == null ? 0 : freed.getOrDefault(plan, 0), links, now);
             }
             List<GroupFacts> next = new ArrayList<>();
             for (GroupFacts g : cluster.groups()) {
@@ -89,10 +69,10 @@ final class ClusterChanges {
                 GroupFacts existing = cluster.group(r.name());
                 next.add(r.facts(existing == null ? null : existing.zone(), existing == null ? now : existing.createdAt()));
             }
-            quotas.check(clusters.live(sql, ctx, now), cluster, next);
+            work.quotas().check(work.clusters().live(sql, ctx, now), cluster, next);
 
-            long done = now + settings.updateDelay().toMillis();
-            CapacityInventory inv = inventory.current().inventory();
+            long done = now + work.settings().updateDelay().toMillis();
+            CapacityInventory inv = work.inventory().current().inventory();
             List<GroupFacts> placed = new ArrayList<>();
             List<GroupFacts> newlyPlaced = new ArrayList<>();
             for (GroupFacts g : next) {
@@ -107,12 +87,12 @@ final class ClusterChanges {
                     // The same on-demand group: it grows, if at all, in the zone it is in.
                     zone = old.zone();
                     int more = g.targetCount() - old.targetCount();
-                    if (more > 0 && !placement.fits(sql, ctx.region(), inv, zone, g.instanceType(), more, now)) {
+                    if (more > 0 && !work.placement().fits(sql, ctx.region(), inv, zone, g.instanceType(), more, now)) {
                         throw new ValidationException("Instance group " + g.name() + ": " + ClusterFacts.FAILURE_MESSAGE);
                     }
                 } else {
                     // Only groups without a hold yet count beside the holds already stored.
-                    zone = placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now,
+                    zone = work.placement().zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now,
                             ClusterCreation.placed(newlyPlaced));
                     if (zone == null) {
                         throw new ValidationException("Instance group " + g.name() + ": " + ClusterFacts.FAILURE_MESSAGE);
@@ -125,14 +105,14 @@ final class ClusterChanges {
                     in.nodeRecovery() != null ? in.nodeRecovery() : cluster.nodeRecovery(), mergedEcho(cluster.echo(), raw));
             for (GroupFacts g : cluster.groups()) {
                 if (updated.group(g.name()) == null) {
-                    fleet.shutDownGroup(sql, cluster, g, now, done);
+                    work.fleet().shutDownGroup(sql, cluster, g, now, done);
                 }
             }
             for (GroupFacts g : placed) {
-                fleet.resize(sql, ctx.account(), ctx.region(), updated, cluster.group(g.name()), g, now, done);
+                work.fleet().resize(sql, ctx.account(), ctx.region(), updated, cluster.group(g.name()), g, now, done);
             }
-            clusters.update(sql, updated);
-            clusters.materialise(sql, updated, now);
+            work.clusters().update(sql, updated);
+            work.clusters().materialise(sql, updated, now);
             return ClusterJson.object().put("ClusterArn", cluster.arn());
         });
     }
@@ -148,9 +128,9 @@ final class ClusterChanges {
     }
 
     JsonNode updateSoftware(RequestContext ctx, UpdateClusterSoftwareRequest in) {
-        long now = clock.now().toEpochMilli();
-        return store.write(sql -> {
-            ClusterFacts cluster = clusters.find(sql, ctx, in.clusterName(), now);
+        long now = work.clock().now().toEpochMilli();
+        return work.store().write(sql -> {
+            ClusterFacts cluster = work.clusters().find(sql, ctx, in.clusterName(), now);
             requireInService(cluster, "update the software of", now);
             for (UpdateClusterSoftwareInstanceGroupSpecification g
                     : in.instanceGroups() == null ? List.<UpdateClusterSoftwareInstanceGroupSpecification>of() : in.instanceGroups()) {
@@ -159,25 +139,25 @@ final class ClusterChanges {
                             + " does not exist in cluster " + cluster.name() + ".");
                 }
             }
-            clusters.update(sql, cluster.with(cluster.groups(), new Transition(ClusterFacts.SYSTEM_UPDATING, now,
-                    now + settings.softwareUpdateDelay().toMillis())));
+            work.clusters().update(sql, cluster.with(cluster.groups(), new Transition(ClusterFacts.SYSTEM_UPDATING, now,
+                    now + work.settings().softwareUpdateDelay().toMillis())));
             return ClusterJson.object().put("ClusterArn", cluster.arn());
         });
     }
 
     JsonNode delete(RequestContext ctx, DeleteClusterRequest in) {
-        long now = clock.now().toEpochMilli();
-        return store.write(sql -> {
-            ClusterFacts cluster = clusters.find(sql, ctx, in.clusterName(), now);
+        long now = work.clock().now().toEpochMilli();
+        return work.store().write(sql -> {
+            ClusterFacts cluster = work.clusters().find(sql, ctx, in.clusterName(), now);
             String status = cluster.status(now);
             if (!status.equals(ClusterFacts.IN_SERVICE) && !status.equals(ClusterFacts.FAILED)) {
                 throw new ConflictException("Cannot delete cluster " + cluster.name() + " while it is " + status + ".");
             }
-            long gone = now + settings.deleteDelay().toMillis();
+            long gone = now + work.settings().deleteDelay().toMillis();
             for (GroupFacts g : cluster.groups()) {
-                fleet.shutDownGroup(sql, cluster, g, now, gone);
+                work.fleet().shutDownGroup(sql, cluster, g, now, gone);
             }
-            clusters.update(sql, cluster.with(cluster.groups(), new Transition(ClusterFacts.DELETING, now, gone)));
+            work.clusters().update(sql, cluster.with(cluster.groups(), new Transition(ClusterFacts.DELETING, now, gone)));
             return ClusterJson.object().put("ClusterArn", cluster.arn());
         });
     }

@@ -5,14 +5,11 @@ import io.github.capacityemulator.core.capacity.OnDemandCapacity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.capacity.CapacityInventory;
-import io.github.capacityemulator.core.capacity.InventorySource;
-import io.github.capacityemulator.core.clock.EmulatorClock;
 import io.github.capacityemulator.core.error.ResourceInUse;
 import io.github.capacityemulator.core.error.ValidationException;
 import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.lifecycle.Transition;
 import io.github.capacityemulator.core.requests.CreateClusterRequest;
-import io.github.capacityemulator.core.store.Store;
 import io.github.capacityemulator.core.tags.TagStore;
 
 import java.security.SecureRandom;
@@ -32,34 +29,18 @@ final class ClusterCreation {
     static final List<String> ECHOED = List.of("VpcConfig", "Orchestrator", "TieredStorageConfig", "NodeProvisioningMode",
             "ClusterRole");
 
-    private final Store store;
-    private final EmulatorClock clock;
-    private final InventorySource inventory;
-    private final ClusterSettings settings;
-    private final ClusterRepository clusters;
-    private final GroupRules rules;
-    private final ClusterQuotas quotas;
-    private final OnDemandCapacity placement;
-    private final NodeFleet fleet;
+    private final ClusterWork work;
     private final TagStore tags;
     private final SecureRandom random = new SecureRandom();
 
     ClusterCreation(ClusterWork work, TagStore tags) {
-        this.store = work.store();
-        this.clock = work.clock();
-        this.inventory = work.inventory();
-        this.settings = work.settings();
-        this.clusters = work.clusters();
-        this.rules = work.rules();
-        this.quotas = work.quotas();
-        this.placement = work.placement();
-        this.fleet = work.fleet();
+        this.work = work;
         this.tags = tags;
     }
 
     JsonNode create(RequestContext ctx, CreateClusterRequest in, JsonNode raw) {
         String name = in.clusterName();
-        long now = clock.now().toEpochMilli();
+        long now = work.clock().now().toEpochMilli();
         GroupRules.checkOrchestrator(in.orchestrator());
         GroupRules.refuseRestrictedGroups(in.restrictedInstanceGroups(), in.restrictedInstanceGroupsConfig());
         if (in.instanceGroups() == null) {
@@ -67,52 +48,52 @@ final class ClusterCreation {
         }
         List<GroupRequest> requests = GroupRequest.all(in.instanceGroups(), raw.get("InstanceGroups"));
         GroupRules.checkGroupNames(requests, List.of());
-        return store.write(sql -> {
-            clusters.purgeGone(sql, ctx, now);
-            if (clusters.exists(sql, ctx, name)) {
+        return work.store().write(sql -> {
+            work.clusters().purgeGone(sql, ctx, now);
+            if (work.clusters().exists(sql, ctx, name)) {
                 throw new ResourceInUse("Cluster " + name + " already exists.");
             }
             Map<String, GroupRules.Link> links = new HashMap<>();
             for (GroupRequest r : requests) {
-                rules.checkGroup(sql, ctx, r, 0, links, now);
+                work.rules().checkGroup(sql, ctx, r, 0, links, now);
             }
-            quotas.check(clusters.live(sql, ctx, now), null, requests.stream().map(r -> r.facts(null, now)).toList());
+            work.quotas().check(work.clusters().live(sql, ctx, now), null, requests.stream().map(r -> r.facts(null, now)).toList());
 
             String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":cluster/" + newId();
-            CapacityInventory inv = inventory.current().inventory();
+            CapacityInventory inv = work.inventory().current().inventory();
             List<GroupFacts> groups = new ArrayList<>();
             boolean fits = true;
             for (GroupRequest r : requests) {
                 GroupRules.Link plan = links.get(r.name());
                 GroupFacts g = r.facts(null, now);
                 String zone = plan != null ? plan.zone()
-                        : placement.zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now, placed(groups));
+                        : work.placement().zoneFor(sql, ctx.region(), inv, g.instanceType(), g.targetCount(), now, placed(groups));
                 if (zone == null) {
                     fits = false;
                     zone = OnDemandCapacity.firstZone(inv, ctx.region());
                 }
                 groups.add(g.inZone(zone));
             }
-            long created = now + settings.createDelay().toMillis();
+            long created = now + work.settings().createDelay().toMillis();
             ClusterFacts cluster;
             if (fits) {
                 cluster = new ClusterFacts(name, arn, now, in.nodeRecovery(), echo(raw), groups,
                         List.of(new Transition(ClusterFacts.CREATING, now, created)), null, null);
                 for (GroupFacts g : groups) {
                     if (g.onDemand()) {
-                        fleet.holdOnDemand(sql, ctx.region(), arn, g, now);
-                        fleet.addNodes(sql, ctx.account(), ctx.region(), cluster, g, g.targetCount(), null, 0, now,
+                        work.fleet().holdOnDemand(sql, ctx.region(), arn, g, now);
+                        work.fleet().addNodes(sql, ctx.account(), ctx.region(), cluster, g, g.targetCount(), null, 0, now,
                                 created, null);
                     }
                 }
             } else {
-                long rolledBack = created + settings.deleteDelay().toMillis();
+                long rolledBack = created + work.settings().deleteDelay().toMillis();
                 cluster = new ClusterFacts(name, arn, now, in.nodeRecovery(), echo(raw), groups,
                         List.of(new Transition(ClusterFacts.CREATING, now, created),
                                 new Transition(ClusterFacts.ROLLING_BACK, created, rolledBack)),
                         ClusterFacts.FAILURE_MESSAGE, rolledBack);
             }
-            clusters.insert(sql, ctx, cluster);
+            work.clusters().insert(sql, ctx, cluster);
             tags.addTags(sql, ctx.account(), ctx.region(), arn, TagStore.tagsOf(in.tags()));
             return ClusterJson.object().put("ClusterArn", arn);
         });

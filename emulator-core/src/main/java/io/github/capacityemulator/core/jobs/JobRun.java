@@ -80,7 +80,7 @@ final class JobRun {
     }
 
     /** A new reason to wait, kept on the current Pending step. */
-    void note(long t, String message) {
+    void note(String message) {
         JobTimeline.Step last = steps.get(steps.size() - 1);
         // An interrupted job says so until it runs again.
         if (last.status().equals("Pending") && !last.message().equals(message)

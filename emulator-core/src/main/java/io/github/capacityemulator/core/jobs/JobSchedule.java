@@ -108,7 +108,7 @@ final class JobSchedule {
                 if (active != null && t < interruptAt(active) && free(active) >= r.job.instanceCount()) {
                     r.start(t, active);
                 } else {
-                    r.note(t, active == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
+                    r.note(active == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
                 }
             }
         }
