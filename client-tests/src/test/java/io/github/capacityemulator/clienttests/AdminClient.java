@@ -56,18 +56,38 @@ final class AdminClient {
         return send("POST", "nodes/" + instanceId + "/fail", "");
     }
 
+    /** A status and its JSON body, for admin calls that are meant to be refused. */
+    record Reply(int status, JsonNode body) {
+    }
+
+    /** {@code POST training-jobs/{name}/complete}: the job's training ends now. */
+    JsonNode completeTrainingJob(String name) {
+        return send("POST", "training-jobs/" + name + "/complete", "");
+    }
+
+    /** {@code POST training-jobs/{name}/fail}, with a FailureReason (null: the default one). */
+    JsonNode failTrainingJob(String name, String reason) {
+        return send("POST", "training-jobs/" + name + "/fail", reason == null ? ""
+                : JSON.createObjectNode().put("failureReason", reason).toString());
+    }
+
     JsonNode send(String method, String path, String body) {
+        Reply reply = call(method, path, body);
+        if (reply.status() != 200) {
+            throw new AssertionError("admin " + method + " " + path + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.body();
+    }
+
+    /** An admin call whatever its status. */
+    Reply call(String method, String path, String body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
                     .method(method, publisher).header("Content-Type", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("admin " + method + " " + path + " answered " + response.statusCode()
-                        + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
+            return new Reply(response.statusCode(), JSON.readTree(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

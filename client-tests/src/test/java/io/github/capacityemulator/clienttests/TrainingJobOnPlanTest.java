@@ -79,7 +79,7 @@ class TrainingJobOnPlanTest extends PlanTestBase {
         admin.advance(Duration.ofHours(3));
         assertThat(describe("c").trainingJobStatusAsString()).isEqualTo("Completed");
         assertThat(describe("c").modelArtifacts().s3ModelArtifacts()).isEqualTo("s3://bucket/out/c/output/model.tar.gz");
-        assertThat(describe("c").billableTimeInSeconds()).isEqualTo((2 + 1 + 60 + 1) * 60);
+        assertThat(describe("c").billableTimeInSeconds()).as("Downloading, Training, Uploading").isEqualTo((1 + 60 + 1) * 60);
         assertThat(counts("jobs")).containsExactly(0, 8);
         assertThat(sageMaker.listTrainingJobs(r -> r.trainingPlanArnEquals(plan)).trainingJobSummaries()).hasSize(3);
     }
@@ -110,10 +110,10 @@ class TrainingJobOnPlanTest extends PlanTestBase {
         admin.advance(Duration.ofMinutes(64));
         DescribeTrainingJobResponse done = describe("small");
         assertThat(done.trainingJobStatusAsString()).isEqualTo("Completed");
-        // Billed from the instances' start to the end of the upload.
-        assertThat(done.trainingStartTime()).isEqualTo(at("PT0M"));
+        // Billed from the instances' start (the end of Starting) to the end of the upload.
+        assertThat(done.trainingStartTime()).isEqualTo(at("PT2M"));
         assertThat(done.trainingEndTime()).isEqualTo(at("PT64M"));
-        assertThat(done.billableTimeInSeconds()).isEqualTo(64 * 60);
+        assertThat(done.billableTimeInSeconds()).isEqualTo(62 * 60);
         assertThat(done.stoppingCondition().maxRuntimeInSeconds()).isEqualTo(86400);
     }
 

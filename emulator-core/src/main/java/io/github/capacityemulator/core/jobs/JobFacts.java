@@ -22,6 +22,14 @@ public record JobFacts(String name, String arn, long createdAt, String instanceT
         return planArn != null;
     }
 
+    /**
+     * Tells this job from any other of its plan's replay, a purged job of the same name included: a name is free
+     * again only after its job was deleted (at least a minute after its creation).
+     */
+    String replayKey() {
+        return name + "@" + createdAt;
+    }
+
     JobFacts stopped(long at) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
                 maxRuntimeMillis, maxPendingMillis, s3OutputPath, at, completeAt, failAt, failureReason, deleteAt, echo);

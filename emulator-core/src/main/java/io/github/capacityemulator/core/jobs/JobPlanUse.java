@@ -26,7 +26,7 @@ final class JobPlanUse implements ReservedCapacityConsumer {
         Map<String, JobTimeline> timelines = states.onPlan(sql, account, region, planArn, now);
         int sum = 0;
         for (JobFacts j : jobs.onPlan(sql, account, region, planArn)) {
-            JobTimeline t = timelines.get(j.name());
+            JobTimeline t = timelines.get(j.replayKey());
             if (t != null && t.holdsCapacity()) {
                 sum += j.instanceCount();
             }

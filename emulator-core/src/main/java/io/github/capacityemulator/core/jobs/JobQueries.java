@@ -79,7 +79,6 @@ final class JobQueries {
                 Located j = locate(sql, ctx, job.name(), now);
                 long modified = JobJson.lastModified(job, j.timeline());
                 if ((in.nameContains() == null || job.name().contains(in.nameContains()))
-                        && (in.statusEquals() == null || in.statusEquals().equals(j.status()))
                         && within(job.createdAt(), in.creationTimeAfter(), in.creationTimeBefore())
                         && within(modified, in.lastModifiedTimeAfter(), in.lastModifiedTimeBefore())
                         && (in.trainingPlanArnEquals() == null || in.trainingPlanArnEquals().equals(job.planArn()))
@@ -101,7 +100,10 @@ final class JobQueries {
         }
         ObjectNode out = JobJson.object();
         ArrayNode summaries = out.putArray("TrainingJobSummaries");
-        kept.stream().limit(max).forEach(j -> summaries.add(JobJson.summary(j.job(), j.timeline(), j.status())));
+        // As the operation documents: MaxResults jobs are taken first, ignoring StatusEquals, and then filtered by it,
+        // so a page can be short, or empty, and still have a NextToken.
+        kept.stream().limit(max).filter(j -> in.statusEquals() == null || in.statusEquals().equals(j.status()))
+                .forEach(j -> summaries.add(JobJson.summary(j.job(), j.timeline(), j.status())));
         if (kept.size() > max) {
             out.put("NextToken", tokens.issue(ctx, operation, key(kept.get(max - 1), sortBy)));
         }

@@ -1,6 +1,7 @@
 package io.github.capacityemulator.core.jobs;
 
 import io.github.capacityemulator.core.caller.RequestContext;
+import io.github.capacityemulator.core.store.JsonBodies;
 import io.github.capacityemulator.core.store.Migration;
 import io.github.capacityemulator.core.store.ResourceTable;
 import io.github.capacityemulator.core.store.Sql;
@@ -26,7 +27,12 @@ final class JobRepository {
     }
 
     static List<Migration> migrations(SqlDialect dialect) {
-        return List.of(new Migration(1, ResourceTable.createTable(dialect, "training_job", 63, 256)));
+        return List.of(new Migration(1, ResourceTable.createTable(dialect, "training_job", 63, 256)),
+                // Purged jobs of a plan: their names are free again, but their past use of the plan shaped its queue.
+                new Migration(2, List.of("CREATE TABLE training_job_retired (account VARCHAR(12) NOT NULL,"
+                        + " region VARCHAR(64) NOT NULL, plan_arn VARCHAR(256) NOT NULL, created_at BIGINT NOT NULL,"
+                        + " body " + dialect.longText() + " NOT NULL)",
+                        "CREATE INDEX training_job_retired_plan ON training_job_retired (account, region, plan_arn)")));
     }
 
     boolean gone(JobFacts job, long now) {
@@ -57,9 +63,13 @@ final class JobRepository {
         return out;
     }
 
-    /** Every job that ever ran on a plan (gone ones too: their past use of the plan shaped the queue). */
+    /** Every job that ever ran on a plan (gone and purged ones too: their past use of the plan shaped the queue). */
     List<JobFacts> onPlan(Sql sql, String account, String region, String planArn) throws SQLException {
-        return JOBS.all(sql, account, region).stream().filter(j -> planArn.equals(j.planArn())).toList();
+        List<JobFacts> out = new ArrayList<>(sql.list("SELECT body FROM training_job_retired WHERE account = ?"
+                        + " AND region = ? AND plan_arn = ? ORDER BY created_at",
+                r -> JsonBodies.read(r.string(1), JobFacts.class), account, region, planArn));
+        JOBS.all(sql, account, region).stream().filter(j -> planArn.equals(j.planArn())).forEach(out::add);
+        return out;
     }
 
     /** Every (account, region) with a job of this name. */
@@ -68,10 +78,17 @@ final class JobRepository {
                 r -> new RequestContext(r.string(1), r.string(2), "admin"), name);
     }
 
-    /** Deleted jobs whose deletion has finished: their rows and tags go, so that the name can be used again. */
+    /**
+     * Deleted jobs whose deletion has finished: their rows and tags go, so that the name can be used again. A job of
+     * a plan keeps its facts in the retired table, for the replay of the plan's queue.
+     */
     void purgeGone(Sql sql, String account, String region, long now) throws SQLException {
         for (JobFacts j : JOBS.all(sql, account, region)) {
             if (gone(j, now)) {
+                if (j.onPlan()) {
+                    sql.update("INSERT INTO training_job_retired (account, region, plan_arn, created_at, body)"
+                            + " VALUES (?, ?, ?, ?, ?)", account, region, j.planArn(), j.createdAt(), JsonBodies.write(j));
+                }
                 JOBS.delete(sql, j.arn());
                 tags.deleteAll(sql, account, region, j.arn());
             }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One job during a {@link JobSchedule} replay: its phase (the secondary status it shows), when the phase ends,
- * the training still to do, and the run and waiting time it has used. Phases: Pending (plans only), then
+ * the training still to do, and the run, billed and waiting time it has used. Billing runs while its instances
+ * are up (Downloading to the end of Uploading or Stopping), not while they launch (Starting) or it waits. Phases: Pending (plans only), then
  * Starting, Downloading, Training, Uploading and Completed; Stopping and Stopped; MaxRuntimeExceeded; Failed.
  */
 final class JobRun {
@@ -67,9 +68,9 @@ final class JobRun {
     }
 
     void enter(String status, long t, String message) {
-        if (status.equals("Starting") && !steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
-                && steps.get(steps.size() - 1).start() == t) {
-            steps.remove(steps.size() - 1); // a job that started at once shows no wait
+        if ((status.equals("Starting") || status.equals("Failed")) && !steps.isEmpty()
+                && steps.get(steps.size() - 1).status().equals("Pending") && steps.get(steps.size() - 1).start() == t) {
+            steps.remove(steps.size() - 1); // a job that started (or was ended) at once shows no wait
         }
         if (!steps.isEmpty()) {
             JobTimeline.Step last = steps.remove(steps.size() - 1);
@@ -91,10 +92,6 @@ final class JobRun {
 
     void start(long t, ReservedBlock in) {
         block = in;
-        ran = true;
-        if (trainingStart == null) {
-            trainingStart = t; // billing runs from the instances' start
-        }
         enter("Starting", t, JobMessages.STARTING);
         phaseEnd = t + settings.starting().toMillis();
     }
@@ -170,6 +167,10 @@ final class JobRun {
                 if (failureReason != null) {
                     finish("Failed", "Failed", at, JobMessages.FAILED);
                 } else {
+                    if (trainingStart == null) {
+                        trainingStart = at; // the instances are up: billing runs from here, not while they launch
+                    }
+                    ran = true;
                     enter("Downloading", at, JobMessages.DOWNLOADING);
                     phaseEnd = at + settings.downloading().toMillis();
                 }
@@ -224,7 +225,7 @@ final class JobRun {
         if (!created() || terminal() || until <= t) {
             return;
         }
-        if (holdsCapacity()) {
+        if (holdsCapacity() && ran && !"Starting".equals(phase)) {
             billable += until - t;
         }
         if (running()) {

@@ -39,7 +39,7 @@ final class JobSchedule {
                 .forEach(j -> runs.add(new JobRun(j, settings)));
     }
 
-    /** The jobs of one plan, whose blocks (with their current ends) and usable instances are given. */
+    /** The jobs of one plan, by {@link JobFacts#replayKey}, whose blocks and usable instances are given. */
     static Map<String, JobTimeline> onPlan(TrainingJobSettings settings, List<JobFacts> jobs, List<ReservedBlock> blocks,
                                            int usable, long now) {
         return new JobSchedule(settings, jobs, blocks, usable).replay(now);
@@ -47,7 +47,7 @@ final class JobSchedule {
 
     /** A job on demand: it starts at creation, with or without the capacity it found ({@code zone} null: none). */
     static JobTimeline onDemand(TrainingJobSettings settings, JobFacts job, long now) {
-        return new JobSchedule(settings, List.of(job), List.of(), 0).replay(now).get(job.name());
+        return new JobSchedule(settings, List.of(job), List.of(), 0).replay(now).get(job.replayKey());
     }
 
     private Map<String, JobTimeline> replay(long now) {
@@ -70,7 +70,7 @@ final class JobSchedule {
         }
         for (JobRun r : runs) {
             if (r.created()) {
-                out.put(r.job.name(), r.timeline());
+                out.put(r.job.replayKey(), r.timeline());
             }
         }
         return out;
@@ -92,20 +92,20 @@ final class JobSchedule {
                 continue;
             }
             r.settle(t);
-            if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block()) && r.interruptible()) {
+            if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block(), t) && r.interruptible()) {
                 r.interrupt(t);
             }
             if (r.waiting() && r.pendingExhausted()) {
                 r.stopForPending(t);
             }
-            if (r.waiting() && r.job.onPlan() && blocks.stream().noneMatch(b -> b.end() - INTERRUPT_BEFORE_END > t)) {
+            if (r.waiting() && r.job.onPlan() && blocks.stream().noneMatch(b -> interruptAt(b, t) > t)) {
                 r.fail(t, JobMessages.PLAN_OVER);
             }
         }
         ReservedBlock active = activeAt(t);
         for (JobRun r : runs) {
             if (r.waiting() && r.job.onPlan()) {
-                if (active != null && t < interruptAt(active) && free(active) >= r.job.instanceCount()) {
+                if (active != null && t < interruptAt(active, t) && free(active) >= r.job.instanceCount()) {
                     r.start(t, active);
                 } else {
                     r.note(active == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
@@ -114,12 +114,16 @@ final class JobSchedule {
         }
     }
 
-    private static long interruptAt(ReservedBlock b) {
-        return b.end() - INTERRUPT_BEFORE_END;
+    /**
+     * When jobs on the block are interrupted, as the block's end stood at {@code t}: an extension counts only from
+     * its purchase and until its payment fails, so what was shown before either never changes.
+     */
+    private static long interruptAt(ReservedBlock b, long t) {
+        return b.endAt(t) - INTERRUPT_BEFORE_END;
     }
 
     private ReservedBlock activeAt(long t) {
-        return blocks.stream().filter(b -> b.start() <= t && t < b.end()).findFirst().orElse(null);
+        return blocks.stream().filter(b -> b.start() <= t && t < b.endAt(t)).findFirst().orElse(null);
     }
 
     private int free(ReservedBlock block) {
@@ -140,13 +144,14 @@ final class JobSchedule {
             }
             times.addAll(r.dueTimes(t, active));
             if (r.job.onPlan() && r.running() && r.block() != null && r.interruptible()) {
-                times.add(interruptAt(r.block()));
+                times.add(interruptAt(r.block(), t));
             }
         }
         for (ReservedBlock b : blocks) {
             times.add(b.start());
-            times.add(interruptAt(b));
-            times.add(b.end());
+            times.add(interruptAt(b, t));
+            times.add(b.endAt(t));
+            times.addAll(b.endChanges());
         }
         return times.stream().mapToLong(Long::longValue).filter(x -> x > t).min();
     }

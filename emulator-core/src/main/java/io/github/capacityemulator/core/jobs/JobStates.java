@@ -26,10 +26,10 @@ final class JobStates {
         if (!job.onPlan()) {
             return JobSchedule.onDemand(settings, job, now);
         }
-        return onPlan(sql, account, region, job.planArn(), now).get(job.name());
+        return onPlan(sql, account, region, job.planArn(), now).get(job.replayKey());
     }
 
-    /** The timelines of every job on a plan, by name (a plan that no longer exists has no capacity to give). */
+    /** The timelines of every job on a plan, by {@link JobFacts#replayKey} (a plan that no longer exists has no capacity to give). */
     Map<String, JobTimeline> onPlan(Sql sql, String account, String region, String planArn, long now) throws SQLException {
         List<JobFacts> onPlan = jobs.onPlan(sql, account, region, planArn);
         Optional<ReservedPlan> plan = plans.reservation(sql, account, region, planArn, now);

@@ -49,7 +49,7 @@ public final class TrainingJobFamily implements OperationFamily {
 
     @Override
     public List<String> stateTables() {
-        return List.of("training_job");
+        return List.of("training_job", "training_job_retired");
     }
 
     @Override

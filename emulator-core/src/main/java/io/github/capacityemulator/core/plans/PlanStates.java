@@ -37,7 +37,7 @@ final class PlanStates implements ReservedPlans {
                 records.extensions(sql, account, region, plan.name()), now);
         Map<String, Integer> use = new HashMap<>();
         for (PlanState.BlockState b : base.blocks()) {
-            use.put(b.facts().arn(), consumers.inUse(sql, account, region, plan.arn(), view(b), now));
+            use.put(b.facts().arn(), consumers.inUse(sql, account, region, plan.arn(), view(base, b), now));
         }
         return base.withUse(use, consumers.claimed(sql, account, region, plan.arn(), now));
     }
@@ -66,7 +66,7 @@ final class PlanStates implements ReservedPlans {
             return Optional.empty();
         }
         PlanState s = of(sql, account, region, plan.get(), now);
-        List<ReservedBlock> blocks = s.blocks().stream().map(PlanStates::view).toList();
+        List<ReservedBlock> blocks = s.blocks().stream().map(b -> view(s, b)).toList();
         return Optional.of(new ReservedPlan(s.plan().name(), s.plan().arn(), s.status(), s.plan().targetResources(),
                 s.plan().instanceType(), s.usableInstances(), s.claimed(), blocks));
     }
@@ -81,10 +81,17 @@ final class PlanStates implements ReservedPlans {
         PlanState s = new PlanState(plan.get(), records.blocks(sql, account, region, plan.get().name()),
                 records.extensions(sql, account, region, plan.get().name()), now);
         return Optional.of(new ReservedPlan(s.plan().name(), s.plan().arn(), s.status(), s.plan().targetResources(),
-                s.plan().instanceType(), s.usableInstances(), 0, s.blocks().stream().map(PlanStates::view).toList()));
+                s.plan().instanceType(), s.usableInstances(), 0, s.blocks().stream().map(b -> view(s, b)).toList()));
     }
 
-    private static ReservedBlock view(PlanState.BlockState b) {
-        return new ReservedBlock(b.facts().arn(), b.facts().zone(), b.facts().start(), b.end(), b.status());
+    /** A block with the extensions bought for it, so that a consumer can tell its end at any past time. */
+    private static ReservedBlock view(PlanState s, PlanState.BlockState b) {
+        List<ReservedBlock.Prolongation> prolongations = s.extensions().stream()
+                .filter(e -> e.blockArn().equals(b.facts().arn()))
+                .map(e -> new ReservedBlock.Prolongation(e.extendedAt(), e.start(), e.end(),
+                        e.paymentFailed() ? e.paymentDueAt() : ReservedBlock.Prolongation.NEVER))
+                .toList();
+        return new ReservedBlock(b.facts().arn(), b.facts().zone(), b.facts().start(), b.end(), b.status(),
+                b.facts().end(), prolongations);
     }
 }

@@ -28,8 +28,22 @@ class JobScheduleTest {
         return t.steps().stream().map(s -> s.status() + "@" + s.start() / MIN).toList();
     }
 
+    /** The timelines by job name (the replay keys them by name and creation time). */
     private static Map<String, JobTimeline> at(List<JobFacts> jobs, long now, ReservedBlock... blocks) {
-        return JobSchedule.onPlan(SETTINGS, jobs, List.of(blocks), 8, now);
+        return byName(JobSchedule.onPlan(SETTINGS, jobs, List.of(blocks), 8, now));
+    }
+
+    private static Map<String, JobTimeline> byName(Map<String, JobTimeline> byKey) {
+        Map<String, JobTimeline> out = new java.util.HashMap<>();
+        byKey.forEach((key, t) -> out.put(key.substring(0, key.indexOf('@')), t));
+        return out;
+    }
+
+    /** The first block with an extension from its end to {@code to}, bought at {@code boughtAt}, revoked at a time. */
+    private static ReservedBlock extended(long boughtAt, long to, long revokedAt) {
+        long end = revokedAt <= boughtAt ? FIRST.end() : to;
+        return new ReservedBlock(FIRST.arn(), FIRST.zone(), FIRST.start(), end, "Active", FIRST.end(),
+                List.of(new ReservedBlock.Prolongation(boughtAt, FIRST.end(), to, revokedAt)));
     }
 
     @Test
@@ -72,10 +86,11 @@ class JobScheduleTest {
         // Resumes at 30:00; 300 - 87 = 213 min of training left: 30:03 + 213 min = 33:36, uploaded at 33:37.
         assertThat(statuses(done)).containsExactly("Starting@1080", "Downloading@1082", "Training@1083", "Pending@1170",
                 "Starting@1800", "Downloading@1802", "Training@1803", "Uploading@2016", "Completed@2017");
-        // Billing runs from the instances' first start to the job's end (after the upload), less the wait between.
-        assertThat(done.trainingStart()).isEqualTo(1080 * MIN);
+        // Billing runs from the end of the first launch (instances up) to the job's end (after the upload), less the
+        // wait and the second launch between.
+        assertThat(done.trainingStart()).isEqualTo(1082 * MIN);
         assertThat(done.trainingEnd()).isEqualTo(2017 * MIN);
-        assertThat(done.billableMillis()).isEqualTo((2017 - 1080 - (1800 - 1170)) * MIN);
+        assertThat(done.billableMillis()).isEqualTo((2017 - 1082 - (1802 - 1170)) * MIN);
     }
 
     @Test
@@ -119,10 +134,63 @@ class JobScheduleTest {
         ReservedBlock longBlock = new ReservedBlock("rc-1", "us-east-1a", 0, 10 * DAY, "Active");
         JobFacts blocker = job("blocker", 0, 8, 9 * DAY, null);
         JobFacts waiter = job("waiter", HOUR, 4, HOUR, null);
-        Map<String, JobTimeline> t = JobSchedule.onPlan(SETTINGS, List.of(blocker, waiter), List.of(longBlock), 8, 3 * DAY);
+        Map<String, JobTimeline> t = byName(JobSchedule.onPlan(SETTINGS, List.of(blocker, waiter), List.of(longBlock), 8,
+                3 * DAY));
         assertThat(t.get("waiter").status()).isEqualTo("Failed");
         assertThat(t.get("waiter").failureReason()).isEqualTo(JobMessages.INSUFFICIENT_CAPACITY);
         assertThat(t.get("waiter").steps().get(t.get("waiter").steps().size() - 1).start()).isEqualTo(HOUR + 2 * DAY);
         assertThat(t.get("waiter").billableMillis()).isNull();
+    }
+
+    /** Defect: an extension bought after a job had failed at its block's end revived the job in the replay. */
+    @Test
+    void anExtensionBoughtAfterTheJobFailedAtTheBlocksEndDoesNotReviveIt() {
+        List<JobFacts> jobs = List.of(job("late", 19 * HOUR, 8, 3 * HOUR, null));
+        List<String> seen = statuses(at(jobs, 19 * HOUR + 40 * MIN, FIRST).get("late"));
+        assertThat(seen).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Failed@1170");
+        ReservedBlock later = extended(19 * HOUR + 45 * MIN, 44 * HOUR, ReservedBlock.Prolongation.NEVER);
+        JobTimeline after = at(jobs, 21 * HOUR, later).get("late");
+        assertThat(after.status()).isEqualTo("Failed");
+        assertThat(statuses(after)).isEqualTo(seen);
+        assertThat(after.failureReason()).isEqualTo(JobMessages.PLAN_OVER);
+    }
+
+    /** An extension bought before the interruption keeps the job running past the block's first end. */
+    @Test
+    void anExtensionBoughtInTimeKeepsTheJobRunning() {
+        List<JobFacts> jobs = List.of(job("kept", 19 * HOUR, 8, 3 * HOUR, null));
+        ReservedBlock longer = extended(19 * HOUR + 10 * MIN, 44 * HOUR, ReservedBlock.Prolongation.NEVER);
+        assertThat(statuses(at(jobs, 23 * HOUR, longer).get("kept"))).containsExactly("Starting@1140",
+                "Downloading@1142", "Training@1143", "Uploading@1323", "Completed@1324");
+    }
+
+    /** Defect: an extension whose payment failed later moved the block's end back over what had been shown. */
+    @Test
+    void anExtensionWhosePaymentFailsEndsTheJobWhenItFailsNotBefore() {
+        List<JobFacts> jobs = List.of(job("late", 19 * HOUR, 8, 3 * HOUR, null));
+        long bought = 19 * HOUR + 25 * MIN;
+        long refused = 19 * HOUR + 35 * MIN; // after the original interruption time (19:30)
+        ReservedBlock pending = extended(bought, 44 * HOUR, ReservedBlock.Prolongation.NEVER);
+        List<String> seen = statuses(at(jobs, 19 * HOUR + 34 * MIN, pending).get("late"));
+        assertThat(seen).containsExactly("Starting@1140", "Downloading@1142", "Training@1143");
+        ReservedBlock failed = extended(bought, 44 * HOUR, refused);
+        JobTimeline after = at(jobs, 21 * HOUR, failed).get("late");
+        assertThat(statuses(after)).startsWith(seen.toArray(String[]::new));
+        assertThat(statuses(after)).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Failed@1175");
+        assertThat(after.billableMillis()).isEqualTo((1175 - 1142) * MIN);
+    }
+
+    /** Defect: a purged job left the replay, and the jobs that had waited behind it changed their past. */
+    @Test
+    void aJobGoneFromTheTableStillShapesTheQueueWhenItsFactsAreReplayed() {
+        JobFacts first = job("first", 11 * HOUR, 8, HOUR, null);
+        JobFacts reused = job("first", 14 * HOUR, 8, HOUR, null); // the name again, after the first was purged
+        JobFacts second = job("second", 11 * HOUR, 8, HOUR, null);
+        Map<String, JobTimeline> t = JobSchedule.onPlan(SETTINGS, List.of(first, second, reused), List.of(FIRST), 8,
+                16 * HOUR);
+        assertThat(t).containsOnlyKeys("first@" + 11 * HOUR, "first@" + 14 * HOUR, "second@" + 11 * HOUR);
+        assertThat(statuses(t.get("second@" + 11 * HOUR))).containsExactly("Pending@660", "Starting@724",
+                "Downloading@726", "Training@727", "Uploading@787", "Completed@788");
+        assertThat(statuses(t.get("first@" + 14 * HOUR))).startsWith("Starting@840");
     }
 }

@@ -104,7 +104,8 @@ class TrainingJobListTest extends TrainingJobTestBase {
         assertThat(failed.trainingPlanArn()).isNull();
         TrainingJobSummary stopped = summary("beta-cpu");
         assertThat(stopped.secondaryStatusAsString()).isEqualTo("Stopped");
-        assertThat(stopped.trainingEndTime()).isEqualTo(at("PT10M"));
+        assertThat(stopped.trainingEndTime()).as("stopped at 10 minutes, after its 2 minutes of Stopping")
+                .isEqualTo(at("PT12M"));
         TrainingJobSummary onPlan = summary("gamma-plan");
         assertThat(onPlan.trainingPlanArn()).isEqualTo(planA);
         assertThat(onPlan.secondaryStatusAsString()).isEqualTo("Training");
@@ -216,6 +217,23 @@ class TrainingJobListTest extends TrainingJobTestBase {
         SageMakerException forged = catchThrowableOfType(SageMakerException.class,
                 () -> sageMaker.listTrainingJobs(r -> r.nextToken("not-a-token")));
         assertThat(forged.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    }
+
+    /**
+     * As ListTrainingJobs documents: with StatusEquals and MaxResults, MaxResults jobs are taken first ignoring the
+     * status, then filtered, so pages are short or empty and still carry a NextToken. A client that stops at the
+     * first short page misses jobs.
+     */
+    @Test
+    void statusEqualsFiltersEachPageOfMaxResultsJobsAfterItIsTaken() {
+        sixJobs(); // alpha-cpu Failed, beta-cpu Stopped, alpha-plan, beta-plan, gamma-plan, delta-cpu InProgress
+        List<List<String>> failed = pages(r -> r.statusEquals("Failed").maxResults(2));
+        assertThat(failed).containsExactly(List.of("alpha-cpu"), List.of(), List.of());
+        List<List<String>> running = pages(r -> r.statusEquals("InProgress").maxResults(2));
+        assertThat(running).containsExactly(List.of(), List.of("alpha-plan", "beta-plan"), List.of("gamma-plan", "delta-cpu"));
+        List<List<String>> down = pages(r -> r.statusEquals("InProgress").maxResults(4).sortOrder("Descending"));
+        assertThat(down).containsExactly(List.of("delta-cpu", "gamma-plan", "beta-plan", "alpha-plan"), List.of());
+        assertThat(pages(r -> r.statusEquals("Completed").maxResults(100))).containsExactly(List.of());
     }
 
     @Test

@@ -41,8 +41,9 @@ abstract class TrainingJobTestBase extends PlanTestBase {
     /** A job that does not wait, from creation to Completed: 2 + 1 + 60 + 1 minutes. */
     static final Duration WHOLE_RUN = Duration.ofMinutes(64);
 
-    static final String WAITING_FOR_PLAN = "Waiting for the training plan's reserved capacity to start.";
-    static final String WAITING_FOR_CAPACITY = "Waiting for compute capacity in the training plan.";
+    /** SageMaker's one message for a waiting job, before the plan's block starts as when it is full. */
+    static final String WAITING_FOR_PLAN = "Training job waiting for capacity";
+    static final String WAITING_FOR_CAPACITY = WAITING_FOR_PLAN;
     static final String INTERRUPTED = "The reserved capacity ends in 30 minutes: the job was interrupted and waits for"
             + " the training plan's next reserved capacity.";
     static final String CAPACITY_ERROR = "CapacityError: Unable to provision requested ML compute capacity. Please"
@@ -98,6 +99,19 @@ abstract class TrainingJobTestBase extends PlanTestBase {
 
     DescribeTrainingJobResponse describe(String name) {
         return sageMaker.describeTrainingJob(r -> r.trainingJobName(name));
+    }
+
+    /**
+     * The error SageMaker gives a call naming a training job that does not exist: a ValidationException (not
+     * ResourceNotFound) saying "Requested resource not found.".
+     */
+    static SageMakerException notFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        SageMakerException e = catchThrowableOfType(SageMakerException.class, call);
+        assertThat(e).as("a call on a missing training job is refused").isNotNull();
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found.");
+        return e;
     }
 
     /** TrainingJobStatus/SecondaryStatus. */

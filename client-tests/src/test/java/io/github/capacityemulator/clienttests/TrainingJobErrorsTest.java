@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.InstanceGroup;
 import software.amazon.awssdk.services.sagemaker.model.ResourceConfig;
-import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerResourceName;
 import software.amazon.awssdk.services.sagemaker.model.ServerlessJobConfig;
@@ -35,8 +34,7 @@ class TrainingJobErrorsTest extends TrainingJobTestBase {
         String message = refused(code, request).awsErrorDetails().errorMessage();
         String name = request.build().trainingJobName();
         if (!code.equals("ResourceInUse") && name.matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")) {
-            assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> describe(name)))
-                    .as("no job " + name + " after the refusal").isNotNull();
+            notFound(() -> describe(name)); // no job of that name after the refusal
         }
         assertThat(allJobs()).as("the refusal created nothing").hasSize(before);
         return message;
@@ -233,10 +231,10 @@ class TrainingJobErrorsTest extends TrainingJobTestBase {
         create(job("dup", CPU, 1));
         assertThat(refused("ResourceInUse", job("dup", CPU, 1)))
                 .isInstanceOf(software.amazon.awssdk.services.sagemaker.model.ResourceInUseException.class);
-        assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> describe("nobody")).statusCode()).isEqualTo(400);
+        notFound(() -> describe("nobody"));
     }
 
-    // ---- Defects: these tests fail against the emulator as it is ----
+    // ---- Defects, each seen failing before its fix ----
 
     /** Defect: a job that never got instances reports TrainingTimeInSeconds and BillableTimeInSeconds of 120. */
     @Test

@@ -39,7 +39,8 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         assertThat(status("cpu")).isEqualTo("InProgress/Downloading");
         admin.setClock(at("PT3M"));
         assertThat(status("cpu")).isEqualTo("InProgress/Training");
-        assertThat(describe("cpu").trainingStartTime()).isEqualTo(at("PT3M"));
+        assertThat(describe("cpu").trainingStartTime()).as("the instances were up at the end of Starting")
+                .isEqualTo(at("PT2M"));
         admin.setClock(at("PT1H3M"));
         assertThat(status("cpu")).isEqualTo("InProgress/Uploading");
         assertThat(describe("cpu").billableTimeInSeconds()).isNull();
@@ -55,11 +56,11 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
                 "Launching requested ML instances.", "Downloading input data",
                 "Training image download completed. Training in progress.", "Uploading generated training model",
                 "Training job completed");
-        assertThat(d.trainingStartTime()).isEqualTo(at("PT3M"));
-        assertThat(d.trainingEndTime()).isEqualTo(at("PT1H3M"));
+        assertThat(d.trainingStartTime()).isEqualTo(at("PT2M"));
+        assertThat(d.trainingEndTime()).as("after the model artifacts were uploaded").isEqualTo(at("PT1H4M"));
         assertThat(d.lastModifiedTime()).isEqualTo(at("PT1H4M"));
-        assertThat(d.trainingTimeInSeconds()).isEqualTo(3840);
-        assertThat(d.billableTimeInSeconds()).isEqualTo(3840);
+        assertThat(d.trainingTimeInSeconds()).as("TrainingStartTime to TrainingEndTime").isEqualTo(3720);
+        assertThat(d.billableTimeInSeconds()).isEqualTo(3720);
         assertThat(d.failureReason()).isNull();
 
         TrainingJobSummary summary = sageMaker.listTrainingJobs(r -> { }).trainingJobSummaries().get(0);
@@ -67,7 +68,7 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         assertThat(summary.trainingJobStatusAsString()).isEqualTo("Completed");
         assertThat(summary.secondaryStatusAsString()).isEqualTo("Completed");
         assertThat(summary.creationTime()).isEqualTo(t0);
-        assertThat(summary.trainingEndTime()).isEqualTo(at("PT1H3M"));
+        assertThat(summary.trainingEndTime()).isEqualTo(at("PT1H4M"));
         assertThat(summary.lastModifiedTime()).isEqualTo(at("PT1H4M"));
         assertThat(summary.trainingPlanArn()).isNull();
 
@@ -82,7 +83,7 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         admin.setClock(at("PT10M"));
         sageMaker.stopTrainingJob(r -> r.trainingJobName("stop-me"));
         assertThat(status("stop-me")).isEqualTo("Stopping/Stopping");
-        assertThat(stopError("stop-me")).isEqualTo("The training job stop-me is Stopping: only an InProgress training job can be stopped.");
+        assertThat(stopError("stop-me")).isEqualTo("The request was rejected because the training job is in status Stopping.");
 
         admin.setClock(at("PT11M59S"));
         assertThat(status("stop-me")).isEqualTo("Stopping/Stopping");
@@ -93,19 +94,21 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
                 step("Training", "PT3M", "PT10M"), step("Stopping", "PT10M", "PT12M"), step("Stopped", "PT12M", "PT12M"));
         assertThat(d.secondaryStatusTransitions().get(3).statusMessage()).isEqualTo("Stopping the training job");
         assertThat(d.secondaryStatusTransitions().get(4).statusMessage()).isEqualTo("Training job stopped");
-        assertThat(d.trainingEndTime()).isEqualTo(at("PT10M"));
-        assertThat(d.billableTimeInSeconds()).as("its instances ran until the end of Stopping").isEqualTo(720);
+        assertThat(d.trainingStartTime()).isEqualTo(at("PT2M"));
+        assertThat(d.trainingEndTime()).as("a stopped job's end is after Stopping").isEqualTo(at("PT12M"));
+        assertThat(d.billableTimeInSeconds()).as("its instances ran until the end of Stopping").isEqualTo(600);
         assertThat(d.failureReason()).isNull();
-        assertThat(stopError("stop-me")).isEqualTo("The training job stop-me is Stopped: only an InProgress training job can be stopped.");
+        assertThat(stopError("stop-me")).isEqualTo("The request was rejected because the training job is in status Stopped.");
 
         create(job("done", CPU, 1));
         admin.advance(WHOLE_RUN);
-        assertThat(stopError("done")).isEqualTo("The training job done is Completed: only an InProgress training job can be stopped.");
+        assertThat(stopError("done")).isEqualTo("The request was rejected because the training job is in status Completed.");
         assertThat(status("done")).isEqualTo("Completed/Completed");
 
-        ResourceNotFoundException missing = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> sageMaker.stopTrainingJob(r -> r.trainingJobName("missing")));
-        assertThat(missing.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found.");
+        // StopTrainingJob and DeleteTrainingJob answer ResourceNotFound, as modelled; only Describe differs.
+        assertThat(catchThrowableOfType(ResourceNotFoundException.class,
+                () -> sageMaker.stopTrainingJob(r -> r.trainingJobName("missing"))).awsErrorDetails().errorMessage())
+                .isEqualTo("Requested resource not found.");
     }
 
     @Test
@@ -118,9 +121,10 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         assertThat(status("early-stop")).isEqualTo("Stopped/Stopped");
         assertThat(steps("early-stop")).containsExactly(step("Starting", "PT0S", "PT1M"), step("Stopping", "PT1M", "PT3M"),
                 step("Stopped", "PT3M", "PT3M"));
-        assertThat(d.trainingStartTime()).isNull();
+        assertThat(d.trainingStartTime()).as("its instances never came up").isNull();
         assertThat(d.trainingEndTime()).isNull();
-        assertThat(d.billableTimeInSeconds()).isEqualTo(180);
+        assertThat(d.trainingTimeInSeconds()).isNull();
+        assertThat(d.billableTimeInSeconds()).isNull();
     }
 
     private String stopError(String name) {
@@ -158,11 +162,10 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         admin.setClock(at("PT1H4M59S"));
         assertThat(describe("short-lived").trainingJobStatusAsString()).isEqualTo("Deleting");
         admin.setClock(at("PT1H5M"));
-        ResourceNotFoundException gone = catchThrowableOfType(ResourceNotFoundException.class, () -> describe("short-lived"));
-        assertThat(gone.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFound");
-        assertThat(gone.awsErrorDetails().errorMessage()).isEqualTo("Requested resource not found.");
+        notFound(() -> describe("short-lived"));
         assertThat(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> sageMaker.deleteTrainingJob(r -> r.trainingJobName("short-lived")))).isNotNull();
+                () -> sageMaker.deleteTrainingJob(r -> r.trainingJobName("short-lived"))).awsErrorDetails().errorMessage())
+                .isEqualTo("Requested resource not found.");
         assertThat(sageMaker.listTrainingJobs(r -> { }).trainingJobSummaries()).isEmpty();
 
         assertThat(create(job("short-lived", "ml.c5.xlarge", 3))).isEqualTo(arn);
@@ -201,8 +204,9 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
                 step("Training", "PT3M", "PT10M"), step("MaxRuntimeExceeded", "PT10M", "PT10M"));
         assertThat(d.secondaryStatusTransitions().get(3).statusMessage())
                 .isEqualTo("Training job stopped: it reached its MaxRuntimeInSeconds");
+        assertThat(d.trainingStartTime()).isEqualTo(at("PT2M"));
         assertThat(d.trainingEndTime()).isEqualTo(at("PT10M"));
-        assertThat(d.billableTimeInSeconds()).isEqualTo(600);
+        assertThat(d.billableTimeInSeconds()).as("from the instances' start, not the creation").isEqualTo(480);
         assertThat(d.failureReason()).isNull();
         assertThat(sageMaker.listTrainingJobs(r -> r.statusEquals("Stopped")).trainingJobSummaries()).hasSize(1);
     }
@@ -222,8 +226,8 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         assertThat(steps("scripted")).containsExactly(step("Starting", "PT0S", "PT2M"), step("Downloading", "PT2M", "PT3M"),
                 step("Training", "PT3M", "PT10M"), step("Failed", "PT10M", "PT10M"));
         assertThat(d.secondaryStatusTransitions().get(3).statusMessage()).isEqualTo("Training job failed");
-        assertThat(d.trainingEndTime()).isEqualTo(at("PT10M"));
-        assertThat(d.billableTimeInSeconds()).isEqualTo(600);
+        assertThat(d.trainingEndTime()).as("when the failure was detected").isEqualTo(at("PT10M"));
+        assertThat(d.billableTimeInSeconds()).isEqualTo(480);
 
         admin.failTrainingJob("plain", null);
         assertThat(describe("plain").failureReason())
@@ -244,7 +248,7 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         assertThat(status("quick")).isEqualTo("Completed/Completed");
         assertThat(steps("quick")).containsExactly(step("Starting", "PT0S", "PT2M"), step("Downloading", "PT2M", "PT3M"),
                 step("Training", "PT3M", "PT3M"), step("Uploading", "PT3M", "PT4M"), step("Completed", "PT4M", "PT4M"));
-        assertThat(describe("quick").billableTimeInSeconds()).isEqualTo(240);
+        assertThat(describe("quick").billableTimeInSeconds()).isEqualTo(120);
     }
 
     @Test
@@ -307,7 +311,7 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         assertThat(counts("give-back")).isEqualTo("8/0");
     }
 
-    // ---- Defects: these tests fail against the emulator as it is ----
+    // ---- Defects, each seen failing before its fix ----
 
     /** Defect: TrainingTimeInSeconds/BillableTimeInSeconds 0 break the model (min 1): DescribeTrainingJob is a 500. */
     @Test
@@ -325,12 +329,24 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
         }
     }
 
-    /** Defect: ModelArtifacts.S3ModelArtifacts over the model's 1024 characters: DescribeTrainingJob is a 500. */
+    /**
+     * Defect (fixed): ModelArtifacts.S3ModelArtifacts over the model's 1024 characters made DescribeTrainingJob a 500.
+     * Such a path is now refused at creation; one whose artifacts just fit is described.
+     */
     @Test
-    void aJobAcceptedWithALongS3OutputPathCanBeDescribed() {
-        String path = "s3://bucket/" + "a".repeat(1000); // 1012 characters: a valid S3OutputPath
-        create(job("long-path", CPU, 1).outputDataConfig(OutputDataConfig.builder().s3OutputPath(path).build()));
-        RawSageMaker.Answer answer = raw.call("DescribeTrainingJob", "{\"TrainingJobName\":\"long-path\"}");
+    void anS3OutputPathWhoseModelArtifactsWouldPassTheLimitIsRefusedAndOneThatFitsIsDescribed() {
+        String tooLong = "s3://bucket/" + "a".repeat(1000); // 1012 characters: within S3OutputPath's own limit
+        SageMakerException e = refused("ValidationException",
+                job("long-path", CPU, 1).outputDataConfig(OutputDataConfig.builder().s3OutputPath(tooLong).build()));
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("OutputDataConfig.S3OutputPath is too long for the model"
+                + " artifacts of long-path: <S3OutputPath>/long-path/output/model.tar.gz must be at most 1024 characters.");
+        notFound(() -> describe("long-path"));
+        assertThat(allJobs()).isEmpty();
+
+        String fits = "s3://bucket/" + "a".repeat(1024 - 12 - "/fits/output/model.tar.gz".length());
+        create(job("fits", CPU, 1).outputDataConfig(OutputDataConfig.builder().s3OutputPath(fits).build()));
+        RawSageMaker.Answer answer = raw.call("DescribeTrainingJob", "{\"TrainingJobName\":\"fits\"}");
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().get("ModelArtifacts").get("S3ModelArtifacts").asText()).hasSize(1024);
     }
 }

@@ -54,14 +54,14 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
         assertThat(steps("a")).containsExactly(step("Starting", "PT1H", "PT1H2M"), step("Downloading", "PT1H2M", "PT1H3M"),
                 step("Training", "PT1H3M", "PT1H10M"), step("Uploading", "PT1H10M", "PT1H11M"),
                 step("Completed", "PT1H11M", "PT1H11M"));
-        assertThat(describe("a").billableTimeInSeconds()).isEqualTo(660);
+        assertThat(describe("a").billableTimeInSeconds()).as("from Downloading to the end of the upload").isEqualTo(540);
         assertThat(status("c")).isEqualTo("InProgress/Starting");
         assertThat(steps("c")).containsExactly(step("Pending", "PT1H", "PT1H11M"), step("Starting", "PT1H11M", null));
         assertThat(counts("queue")).as("b and c run").isEqualTo("8/0");
 
         admin.setClock(at("PT2H4M"));
         assertThat(status("b")).isEqualTo("Completed/Completed");
-        assertThat(rel(describe("b").trainingEndTime())).isEqualTo("PT2H3M");
+        assertThat(rel(describe("b").trainingEndTime())).as("after the upload").isEqualTo("PT2H4M");
         assertThat(status("c")).isEqualTo("InProgress/Training");
         assertThat(counts("queue")).isEqualTo("4/4");
         assertThat(sageMaker.describeReservedCapacity(r -> r.reservedCapacityArn(rc)).availableInstanceCount()).isEqualTo(4);
@@ -69,11 +69,11 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
         admin.setClock(at("PT2H15M"));
         DescribeTrainingJobResponse c = describe("c");
         assertThat(c.trainingJobStatusAsString()).isEqualTo("Completed");
-        assertThat(rel(c.trainingStartTime())).isEqualTo("PT1H14M");
-        assertThat(rel(c.trainingEndTime())).isEqualTo("PT2H14M");
+        assertThat(rel(c.trainingStartTime())).as("its instances were up after Starting").isEqualTo("PT1H13M");
+        assertThat(rel(c.trainingEndTime())).isEqualTo("PT2H15M");
         assertThat(rel(c.lastModifiedTime())).isEqualTo("PT2H15M");
-        assertThat(c.billableTimeInSeconds()).isEqualTo(3840);
-        assertThat(c.trainingTimeInSeconds()).isEqualTo(3840);
+        assertThat(c.billableTimeInSeconds()).isEqualTo(3720);
+        assertThat(c.trainingTimeInSeconds()).isEqualTo(3720);
         assertThat(counts("queue")).isEqualTo("0/8");
         assertThat(sageMaker.listTrainingJobs(r -> r.trainingPlanArnEquals(plan)).trainingJobSummaries())
                 .extracting(TrainingJobSummary::trainingPlanArn).containsExactly(plan, plan, plan);
@@ -96,7 +96,7 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
         DescribeTrainingJobResponse d = describe("early");
         assertThat(steps("early")).containsExactly(step("Pending", "PT2M", "PT1H"), step("Starting", "PT1H", "PT1H2M"),
                 step("Downloading", "PT1H2M", "PT1H3M"), step("Training", "PT1H3M", null));
-        assertThat(rel(d.trainingStartTime())).isEqualTo("PT1H3M");
+        assertThat(rel(d.trainingStartTime())).isEqualTo("PT1H2M");
         assertThat(rel(d.lastModifiedTime())).isEqualTo("PT1H3M");
         assertThat(d.trainingEndTime()).isNull();
         assertThat(d.billableTimeInSeconds()).as("only once finished").isNull();
@@ -105,7 +105,7 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
         admin.setClock(at("PT2H4M"));
         d = describe("early");
         assertThat(d.trainingJobStatusAsString()).isEqualTo("Completed");
-        assertThat(d.billableTimeInSeconds()).as("the wait is not billed").isEqualTo(3840);
+        assertThat(d.billableTimeInSeconds()).as("the wait and the launch are not billed").isEqualTo(3720);
         assertThat(counts("scheduled")).isEqualTo("0/8");
     }
 
@@ -156,9 +156,10 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
                 step("Pending", "P1DT11H", "P3D"), step("Starting", "P3D", "P3DT2M"), step("Downloading", "P3DT2M", "P3DT3M"),
                 step("Training", "P3DT3M", "P3DT51M"), step("Uploading", "P3DT51M", "P3DT52M"),
                 step("Completed", "P3DT52M", "P3DT52M"));
-        assertThat(rel(d.trainingStartTime())).isEqualTo(rel(at("P1DT10H48M")));
-        assertThat(rel(d.trainingEndTime())).isEqualTo(rel(at("P3DT51M")));
-        assertThat(d.billableTimeInSeconds()).as("15 minutes in the first block, 52 in the second").isEqualTo(67 * 60);
+        assertThat(rel(d.trainingStartTime())).isEqualTo(rel(at("P1DT10H47M")));
+        assertThat(rel(d.trainingEndTime())).isEqualTo(rel(at("P3DT52M")));
+        assertThat(d.billableTimeInSeconds()).as("13 minutes in the first block, 50 in the second: neither the wait nor"
+                + " the launches").isEqualTo(63 * 60);
         assertThat(counts("split")).isEqualTo("0/8");
     }
 
@@ -237,13 +238,13 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
                 step("Downloading", "P1DT10H2M", "P1DT10H3M"), step("Training", "P1DT10H3M", "P1DT11H"),
                 step("Failed", "P1DT11H", "P1DT11H"));
         assertThat(rel(runner.trainingEndTime())).isEqualTo(rel(at("P1DT11H")));
-        assertThat(runner.billableTimeInSeconds()).isEqualTo(3600);
+        assertThat(runner.billableTimeInSeconds()).isEqualTo(58 * 60);
         assertThat(describe("waiter").failureReason()).isEqualTo(over);
         assertThat(steps("waiter")).containsExactly(step("Pending", "P1DT10H", "P1DT11H"), step("Failed", "P1DT11H", "P1DT11H"));
         assertThat(counts("ending")).isEqualTo("0/8");
     }
 
-    // ---- Defects: these tests fail against the emulator as it is ----
+    // ---- Defects, each seen failing before its fix ----
 
     /** Defect: a job stopped while it waits is counted in use on the plan during its 2 minutes of Stopping. */
     @Test

@@ -75,8 +75,7 @@ class TrainingJobTagsTest extends TrainingJobTestBase {
     void aJobInAnotherAccountOrRegionIsNotVisible() {
         String arn = create(job("mine", "ml.m5.xlarge", 1).tags(tag("team", "ml")));
         try (var other = emulator.client("AKIAIOSFODNN7EXAMPLE", software.amazon.awssdk.regions.Region.US_WEST_2)) {
-            assertThat(catchThrowableOfType(ResourceNotFoundException.class,
-                    () -> other.describeTrainingJob(r -> r.trainingJobName("mine")))).isNotNull();
+            notFound(() -> other.describeTrainingJob(r -> r.trainingJobName("mine")));
             assertThat(other.listTrainingJobs(r -> { }).trainingJobSummaries()).isEmpty();
             other.createTrainingJob(job("mine", "ml.m5.xlarge", 1).build());
             assertThat(other.describeTrainingJob(r -> r.trainingJobName("mine")).trainingJobArn())

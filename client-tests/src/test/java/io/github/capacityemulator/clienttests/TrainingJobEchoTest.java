@@ -145,7 +145,7 @@ class TrainingJobEchoTest extends TrainingJobTestBase {
         assertThat(answer.errorCode()).isEqualTo("ValidationException");
         assertThat(answer.message()).isEqualTo("ServerlessJobConfig is not supported by this emulator: give ResourceConfig"
                 + " with InstanceType and InstanceCount.");
-        assertThat(raw.call("DescribeTrainingJob", "{\"TrainingJobName\":\"serverless\"}").errorCode()).isEqualTo("ResourceNotFound");
+        notFound(() -> describe("serverless"));
     }
 
     private static String minimal(String name) {
