@@ -164,8 +164,12 @@ class TrainingJobEchoTest extends TrainingJobTestBase {
             assertThat(d.get(m)).as(m).isEqualTo(request.get(m));
         }
         assertThat(d.get("StoppingCondition")).isEqualTo(JSON.readTree("{\"MaxRuntimeInSeconds\":86400}"));
+        List<String> reportedAnyway = List.of("EnableNetworkIsolation", "EnableInterContainerTrafficEncryption",
+                "EnableManagedSpotTraining");
         for (String m : echoedByTheModel()) {
-            if (!request.has(m) && !m.equals("StoppingCondition")) {
+            if (reportedAnyway.contains(m)) {
+                assertThat(d.get(m).asBoolean(true)).as(m + " not sent: false").isFalse();
+            } else if (!request.has(m) && !m.equals("StoppingCondition")) {
                 assertThat(d.has(m)).as(m + " was not sent").isFalse();
             }
         }

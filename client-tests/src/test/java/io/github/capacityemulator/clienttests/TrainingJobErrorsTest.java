@@ -125,16 +125,28 @@ class TrainingJobErrorsTest extends TrainingJobTestBase {
                 .isEqualTo("StoppingCondition.MaxRuntimeInSeconds must be at most 2419200 (28 days); got 2419201.");
         create(withStopping(job("four-weeks", CPU, 1), s -> s.maxRuntimeInSeconds(2419200)));
         assertThat(describe("four-weeks").stoppingCondition().maxRuntimeInSeconds()).isEqualTo(2419200);
-        refusedMessage("ValidationException", withStopping(job("j", CPU, 1), s -> s.maxPendingTimeInSeconds(7199)));
+        assertThat(refusedMessage("ValidationException", withStopping(job("j", CPU, 1), s -> s.maxPendingTimeInSeconds(7199))))
+                .isEqualTo("1 validation error detected: Value '7199' at 'stoppingCondition.maxPendingTimeInSeconds' failed to satisfy constraint:"
+                        + " Member must have value greater than or equal to 7200");
     }
 
     @Test
     void theModelsRequiredMembersAndPatternsAreChecked() {
-        refusedMessage("ValidationException", job("j", CPU, 1).roleArn(null));
-        refusedMessage("ValidationException", job("j", CPU, 1).outputDataConfig((software.amazon.awssdk.services.sagemaker
-                .model.OutputDataConfig) null));
-        refusedMessage("ValidationException", job("not_a_name", CPU, 1));
-        refusedMessage("ValidationException", job("j", "ml.not-a-type", 1));
+        assertThat(refusedMessage("ValidationException", job("j", CPU, 1).roleArn(null)))
+                .isEqualTo("1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+        assertThat(refusedMessage("ValidationException", job("j", CPU, 1).outputDataConfig((software.amazon.awssdk
+                .services.sagemaker.model.OutputDataConfig) null)))
+                .isEqualTo("1 validation error detected: Value null at 'outputDataConfig' failed to satisfy constraint: Member must not be null");
+        assertThat(refusedMessage("ValidationException", job("not_a_name", CPU, 1))).isEqualTo("1 validation error detected: Value 'not_a_name' at"
+                + " 'trainingJobName' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+                + " ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+        assertThat(refusedMessage("ValidationException", job("j", "ml.not-a-type", 1))).startsWith("1 validation error detected: Value"
+                + " 'ml.not-a-type' at 'resourceConfig.instanceType' failed to satisfy constraint: Member must satisfy"
+                + " enum value set: [ml.m4.xlarge, ");
+        // The issue names it: AlgorithmSpecification.TrainingInputMode is required, as the model says.
+        assertThat(refusedMessage("ValidationException", job("j", CPU, 1).algorithmSpecification(a -> a
+                .trainingImage(IMAGE)))).isEqualTo("1 validation error detected: Value null at 'algorithmSpecification.trainingInputMode' failed"
+                + " to satisfy constraint: Member must not be null");
     }
 
     @Test
@@ -235,6 +247,26 @@ class TrainingJobErrorsTest extends TrainingJobTestBase {
     }
 
     // ---- Defects, each seen failing before its fix ----
+
+    /**
+     * Defect: an on-demand job asked for room for 240 days (as long as an open-ended cluster group), so an inventory
+     * with instances for 30 days failed a one-hour job with a CapacityError.
+     */
+    @Test
+    void anOnDemandJobNeedsRoomOnlyForAsLongAsItCanRun() {
+        // 4 instances for 2 hours (the inventory counts whole hours): a job of 64 minutes fits at once, and no
+        // longer fits 64 minutes later.
+        admin.putInventory("{\"regions\":{\"us-east-1\":{\"us-east-1a\":{\"" + CPU + "\":["
+                + window(t0, at("PT2H"), 4) + "]}}}}");
+        create(job("fits", CPU, 4));
+        admin.advance(WHOLE_RUN);
+        assertThat(status("fits")).isEqualTo("Completed/Completed");
+        assertThat(describe("fits").failureReason()).isNull();
+        create(job("too-late", CPU, 4));
+        admin.advance(STARTING);
+        assertThat(describe("too-late").failureReason()).as("it would run past the inventory's end")
+                .isEqualTo(CAPACITY_ERROR);
+    }
 
     /** Defect: a job that never got instances reports TrainingTimeInSeconds and BillableTimeInSeconds of 120. */
     @Test

@@ -313,20 +313,27 @@ class TrainingJobLifecycleTest extends TrainingJobTestBase {
 
     // ---- Defects, each seen failing before its fix ----
 
-    /** Defect: TrainingTimeInSeconds/BillableTimeInSeconds 0 break the model (min 1): DescribeTrainingJob is a 500. */
+    /**
+     * Defect: TrainingTimeInSeconds/BillableTimeInSeconds 0 break the model (min 1): DescribeTrainingJob was a 500.
+     * Time under a second with instances up rounds up to 1; a job whose instances never came up has neither.
+     */
     @Test
-    void aJobThatEndsWithinASecondOfStartingCanStillBeDescribed() {
+    void subSecondTimesRoundUpToOneAndAJobWhoseInstancesNeverCameUpHasNone() {
         create(job("instant", CPU, 1));
         admin.failTrainingJob("instant", "AlgorithmError: at once");
+        RawSageMaker.Answer instant = raw.call("DescribeTrainingJob", "{\"TrainingJobName\":\"instant\"}");
+        assertThat(instant.status()).as(instant.body().toString()).isEqualTo(200);
+        assertThat(instant.body().has("BillableTimeInSeconds")).isFalse();
+        assertThat(instant.body().has("TrainingTimeInSeconds")).isFalse();
+
         create(job("half-second", CPU, 1));
-        admin.advance(Duration.ofMillis(500));
+        admin.advance(STARTING.plusMillis(500)); // up for half a second
         admin.failTrainingJob("half-second", "AlgorithmError: soon");
-        for (String name : java.util.List.of("instant", "half-second")) {
-            RawSageMaker.Answer answer = raw.call("DescribeTrainingJob", "{\"TrainingJobName\":\"" + name + "\"}");
-            assertThat(answer.status()).as(name + ": " + answer.body()).isEqualTo(200);
-            assertThat(answer.body().get("TrainingJobStatus").asText()).isEqualTo("Failed");
-            assertThat(answer.body().path("BillableTimeInSeconds").asInt(1)).as("absent or at least 1").isGreaterThanOrEqualTo(1);
-        }
+        RawSageMaker.Answer half = raw.call("DescribeTrainingJob", "{\"TrainingJobName\":\"half-second\"}");
+        assertThat(half.status()).as(half.body().toString()).isEqualTo(200);
+        assertThat(half.body().get("TrainingJobStatus").asText()).isEqualTo("Failed");
+        assertThat(half.body().get("BillableTimeInSeconds").asInt()).isEqualTo(1);
+        assertThat(half.body().get("TrainingTimeInSeconds").asInt()).isEqualTo(1);
     }
 
     /**

@@ -124,14 +124,14 @@ class TrainingJobListTest extends TrainingJobTestBase {
                 "alpha-plan", "beta-cpu", "alpha-cpu");
         assertThat(names(r -> r.sortBy("CreationTime").sortOrder("Ascending")))
                 .isEqualTo(names(r -> { }));
-        assertThat(names(r -> r.sortBy("Status"))).containsExactly("alpha-cpu", "alpha-plan", "beta-plan", "delta-cpu",
-                "gamma-plan", "beta-cpu");
+        assertThat(names(r -> r.sortBy("Status"))).as("one status in creation order").containsExactly("alpha-cpu",
+                "alpha-plan", "beta-plan", "gamma-plan", "delta-cpu", "beta-cpu");
         List<TrainingJobSummary> byStatusDown = sageMaker.listTrainingJobs(r -> r.sortBy("Status").sortOrder("Descending"))
                 .trainingJobSummaries();
         assertThat(byStatusDown).extracting(TrainingJobSummary::trainingJobStatusAsString)
                 .containsExactly("Stopped", "InProgress", "InProgress", "InProgress", "InProgress", "Failed");
-        assertThat(byStatusDown.subList(1, 5)).extracting(TrainingJobSummary::trainingJobName)
-                .containsExactlyInAnyOrder("alpha-plan", "beta-plan", "delta-cpu", "gamma-plan");
+        assertThat(byStatusDown.subList(1, 5)).extracting(TrainingJobSummary::trainingJobName).as("all reversed")
+                .containsExactly("delta-cpu", "gamma-plan", "beta-plan", "alpha-plan");
     }
 
     /** 25 jobs a minute apart, whose names do not sort as they were created; two types so no quota is reached. */
@@ -214,9 +214,13 @@ class TrainingJobListTest extends TrainingJobTestBase {
         SageMakerException filtered = catchThrowableOfType(SageMakerException.class, () -> sageMaker.listTrainingJobs(r -> r
                 .maxResults(10).nameContains("job").nextToken(first.nextToken())));
         assertThat(filtered.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(filtered.awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid pagination token given. Use the NextToken from the previous response.");
         SageMakerException forged = catchThrowableOfType(SageMakerException.class,
                 () -> sageMaker.listTrainingJobs(r -> r.nextToken("not-a-token")));
         assertThat(forged.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(forged.awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid pagination token given. Use the NextToken from the previous response.");
     }
 
     /**
@@ -243,6 +247,9 @@ class TrainingJobListTest extends TrainingJobTestBase {
             SageMakerException e = catchThrowableOfType(SageMakerException.class,
                     () -> sageMaker.listTrainingJobs(r -> r.maxResults(bad)));
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '" + bad
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value "
+                    + (bad == 0 ? "greater than or equal to 1" : "less than or equal to 100"));
         }
         assertThat(sageMaker.listTrainingJobs(r -> r.maxResults(1)).trainingJobSummaries()).hasSize(1);
         assertThat(sageMaker.listTrainingJobs(r -> r.maxResults(1)).nextToken()).isNull();

@@ -56,35 +56,6 @@ class TrainingJobOnPlanTest extends PlanTestBase {
     }
 
     @Test
-    void threeJobsOfFourOnEightInstancesTwoRunOneWaitsAndStartsWhenOneCompletes() {
-        String plan = buyForJobs("jobs", 8);
-        for (String j : List.of("a", "b", "c")) {
-            sageMaker.createTrainingJob(job(j, "ml.p5.48xlarge", 4, plan));
-        }
-        assertThat(describe("c").trainingJobStatusAsString()).isEqualTo("InProgress");
-        assertThat(secondary("c")).isEqualTo("Pending");
-        admin.setClock(at("PT1H10M")); // the block started at 01:00
-        assertThat(List.of(secondary("a"), secondary("b"), secondary("c"))).containsExactly("Training", "Training", "Pending");
-        assertThat(counts("jobs")).containsExactly(8, 0);
-        admin.send("POST", "training-jobs/a/complete", null);
-        admin.advance(Duration.ofMinutes(1));
-        assertThat(describe("a").trainingJobStatusAsString()).isEqualTo("Completed");
-        assertThat(secondary("c")).isEqualTo("Starting");
-        assertThat(counts("jobs")).containsExactly(8, 0);
-        DescribeTrainingJobResponse c = describe("c");
-        assertThat(c.secondaryStatusTransitions()).extracting(SecondaryStatusTransition::statusAsString)
-                .containsExactly("Pending", "Starting");
-        assertThat(c.secondaryStatusTransitions().get(1).startTime()).isEqualTo(at("PT1H11M"));
-        assertThat(c.resourceConfig().trainingPlanArn()).isEqualTo(plan);
-        admin.advance(Duration.ofHours(3));
-        assertThat(describe("c").trainingJobStatusAsString()).isEqualTo("Completed");
-        assertThat(describe("c").modelArtifacts().s3ModelArtifacts()).isEqualTo("s3://bucket/out/c/output/model.tar.gz");
-        assertThat(describe("c").billableTimeInSeconds()).as("Downloading, Training, Uploading").isEqualTo((1 + 60 + 1) * 60);
-        assertThat(counts("jobs")).containsExactly(0, 8);
-        assertThat(sageMaker.listTrainingJobs(r -> r.trainingPlanArnEquals(plan)).trainingJobSummaries()).hasSize(3);
-    }
-
-    @Test
     void aJobIsRefusedOnAPlanForHyperPodAndNothingIsCreated() {
         String plan = buyP5("hp", 8, 24);
         admin.advance(Duration.ofMinutes(2));

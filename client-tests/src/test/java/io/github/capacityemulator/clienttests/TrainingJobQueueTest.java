@@ -246,6 +246,31 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
 
     // ---- Defects, each seen failing before its fix ----
 
+    /**
+     * Defect: jobs created in the same millisecond (a frozen clock) queued by name, so a later "alpha" took the place
+     * of an earlier "zulu" that had been shown Starting; a descending list did not reverse them either.
+     */
+    @Test
+    void jobsCreatedAtOneInstantQueueInTheOrderTheyWereCreated() {
+        String plan = buyJobsPlan("same-instant", 8);
+        admin.setClock(at("PT1H"));
+        create(onPlan("zulu", 8, plan));
+        assertThat(status("zulu")).isEqualTo("InProgress/Starting");
+        create(onPlan("alpha", 8, plan));
+        create(onPlan("mike", 8, plan));
+        assertThat(status("zulu")).as("the first created keeps its place").isEqualTo("InProgress/Starting");
+        assertThat(steps("zulu")).containsExactly(step("Starting", "PT1H", null));
+        assertThat(status("alpha")).isEqualTo("InProgress/Pending");
+        assertThat(sageMaker.listTrainingJobs(r -> r.sortBy("CreationTime")).trainingJobSummaries())
+                .extracting(TrainingJobSummary::trainingJobName).containsExactly("zulu", "alpha", "mike");
+        assertThat(sageMaker.listTrainingJobs(r -> r.sortBy("CreationTime").sortOrder("Descending"))
+                .trainingJobSummaries()).extracting(TrainingJobSummary::trainingJobName).containsExactly("mike", "alpha", "zulu");
+        admin.setClock(at("PT2H4M"));
+        assertThat(status("zulu")).isEqualTo("Completed/Completed");
+        assertThat(status("alpha")).as("then the second created").isEqualTo("InProgress/Starting");
+        assertThat(status("mike")).isEqualTo("InProgress/Pending");
+    }
+
     /** Defect: a job stopped while it waits is counted in use on the plan during its 2 minutes of Stopping. */
     @Test
     void stoppingAWaitingJobDoesNotCountItsInstancesAsInUse() {

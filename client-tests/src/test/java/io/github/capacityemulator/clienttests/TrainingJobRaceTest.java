@@ -94,11 +94,15 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
         admin.setClock(end);
         assertThat(allJobs()).extracting(TrainingJobSummary::trainingJobStatusAsString).containsOnly("Completed").hasSize(16);
         assertThat(counts("raced")).isEqualTo("0/8");
+        // All were created in one millisecond: they queue in the order their creates were accepted, which
+        // ListTrainingJobs' CreationTime order shows, not by name.
+        List<String> accepted = allJobs().stream().map(TrainingJobSummary::trainingJobName).toList();
+        assertThat(accepted).hasSize(16);
         for (int i = 0; i < 16; i++) {
-            DescribeTrainingJobResponse d = describe(String.format("race-%02d", i));
+            DescribeTrainingJobResponse d = describe(accepted.get(i));
             Instant started = d.secondaryStatusTransitions().stream().filter(s -> s.statusAsString().equals("Starting"))
                     .findFirst().orElseThrow().startTime();
-            assertThat(started).as(d.trainingJobName() + " starts in its round")
+            assertThat(started).as(d.trainingJobName() + ", accepted " + (i + 1) + "th, starts in its round")
                     .isEqualTo(at("PT1H").plus(WHOLE_RUN.multipliedBy(i / 2)));
         }
     }

@@ -49,8 +49,14 @@ public interface EmulatorControl {
     /** Ends a training job's training now (or as soon as it trains): it uploads, then completes. */
     void completeTrainingJob(String name);
 
-    /** Fails a training job now, with this FailureReason. */
+    /** The same for the job of this name in one account and region (when the name is in several). */
+    void completeTrainingJob(String name, String account, String region);
+
+    /** Fails a training job now, with this FailureReason (null: a default one). */
     void failTrainingJob(String name, String failureReason);
+
+    /** The same for the job of this name in one account and region (when the name is in several). */
+    void failTrainingJob(String name, String account, String region, String failureReason);
 
     /** The most recent requests, oldest first. */
     List<RecordedRequest> requests();

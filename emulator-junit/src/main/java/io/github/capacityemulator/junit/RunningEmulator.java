@@ -119,6 +119,16 @@ final class RunningEmulator implements EmulatorControl, AutoCloseable, Extension
     }
 
     @Override
+    public void completeTrainingJob(String name, String account, String region) {
+        admin.completeTrainingJob(name, account, region);
+    }
+
+    @Override
+    public void failTrainingJob(String name, String account, String region, String failureReason) {
+        admin.failTrainingJob(name, account, region, failureReason);
+    }
+
+    @Override
     public List<RecordedRequest> requests() {
         return admin.requests(null);
     }

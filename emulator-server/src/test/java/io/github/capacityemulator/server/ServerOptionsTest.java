@@ -72,6 +72,9 @@ class ServerOptionsTest {
         assertThat(o.jobs().runtime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(o.jobs().quotas()).isEqualTo(Map.of("ml.p5.48xlarge", 8, "ml.g5.xlarge", 0));
         assertThat(o.jobs().starting()).isEqualTo(TrainingJobSettings.defaults().starting());
+        assertThatThrownBy(() -> parse(Map.of(), "--training-job-quotas", "ml.p5.48xl=8"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--training-job-quotas: unknown training instance type in the quotas: ml.p5.48xl");
         assertThatThrownBy(() -> parse(Map.of(), "--training-job-quotas", "p5=8")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--training-job-quotas must be TYPE=N,...");
         assertThatThrownBy(() -> parse(Map.of(), "--training-job-quotas", "ml.p5.48xlarge=-1"))

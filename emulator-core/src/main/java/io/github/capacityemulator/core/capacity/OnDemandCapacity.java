@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The on-demand side of the inventory, shared by every consumer that needs no plan (HyperPod groups, training
- * jobs): a zone with room from now on, beside every hold, and open-ended holds released by their owner.
+ * jobs): a zone with room from now on (for as long as plans reach, or until a known end), beside every hold, and
+ * open-ended holds released by their owner.
  */
 public final class OnDemandCapacity {
 
@@ -31,13 +32,19 @@ public final class OnDemandCapacity {
     /** The first zone (by name) with room for {@code count} more of {@code pool} from now on; null: none. */
     public String zoneFor(Sql sql, String region, CapacityInventory inv, String pool, int count, long now,
                           List<Placed> placedInThisRequest) throws SQLException {
+        return zoneFor(sql, region, inv, pool, count, now, now + HORIZON.toMillis(), placedInThisRequest);
+    }
+
+    /** The first zone (by name) with room for {@code count} more of {@code pool} from now until {@code until}. */
+    public String zoneFor(Sql sql, String region, CapacityInventory inv, String pool, int count, long now, long until,
+                          List<Placed> placedInThisRequest) throws SQLException {
         if (count == 0) {
             return firstZone(inv, region);
         }
         for (String zone : inv.region(region).keySet()) {
             int alsoHere = placedInThisRequest.stream().filter(p -> zone.equals(p.zone()) && pool.equals(p.pool()))
                     .mapToInt(Placed::count).sum();
-            if (fits(sql, region, inv, zone, pool, count + alsoHere, now)) {
+            if (fits(sql, region, inv, zone, pool, count + alsoHere, now, until)) {
                 return zone;
             }
         }
@@ -46,9 +53,13 @@ public final class OnDemandCapacity {
 
     public boolean fits(Sql sql, String region, CapacityInventory inv, String zone, String pool, int count, long now)
             throws SQLException {
-        Instant start = Instant.ofEpochMilli(now);
+        return fits(sql, region, inv, zone, pool, count, now, now + HORIZON.toMillis());
+    }
+
+    private boolean fits(Sql sql, String region, CapacityInventory inv, String zone, String pool, int count, long now,
+                         long until) throws SQLException {
         return OfferingSearch.fits(new OfferingSearch.FreeCapacityInputs(inv.windows(region, zone, pool),
-                holds.of(sql, region, zone, pool, now, now)), count, start, start.plus(HORIZON));
+                holds.of(sql, region, zone, pool, now, now)), count, Instant.ofEpochMilli(now), Instant.ofEpochMilli(until));
     }
 
     public static String firstZone(CapacityInventory inv, String region) {

@@ -205,7 +205,11 @@ public final class ContractValidator {
             if (expected == null) {
                 return true;
             }
-            typeErrors.add("Unexpected JSON type at '" + path + "': expected " + expected + ", found " + jsonTypeOf(node));
+            // A whole number too large for the member's type is the right JSON type but out of its range: say so.
+            String found = node.isIntegralNumber() && (expected.equals("integer") || expected.equals("long"))
+                    ? "an integer out of the " + (expected.equals("integer") ? "32" : "64") + "-bit range"
+                    : jsonTypeOf(node);
+            typeErrors.add("Unexpected JSON type at '" + path + "': expected " + expected + ", found " + found);
             return false;
         }
 

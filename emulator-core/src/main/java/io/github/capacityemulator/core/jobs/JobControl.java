@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
  */
 final class JobControl {
 
+    private static final String UPLOADING = "Uploading";
     static final String DEFAULT_FAILURE = "AlgorithmError: the training job failed (scripted through the emulator's"
             + " admin API).";
 
@@ -31,15 +32,18 @@ final class JobControl {
     private final JobQueries queries;
     private final OnDemandCapacity onDemand;
     private final JobCreation creation;
+    /** DescribeTrainingJob's FailureReason: at most this long, in the model. */
+    private final int maxFailureReason;
 
     JobControl(Store store, EmulatorClock clock, JobRepository jobs, JobQueries queries, OnDemandCapacity onDemand,
-               JobCreation creation) {
+               JobCreation creation, int maxFailureReason) {
         this.store = store;
         this.clock = clock;
         this.jobs = jobs;
         this.queries = queries;
         this.onDemand = onDemand;
         this.creation = creation;
+        this.maxFailureReason = maxFailureReason;
     }
 
     JsonNode stop(RequestContext ctx, StopTrainingJobRequest in) {
@@ -68,18 +72,31 @@ final class JobControl {
         });
     }
 
-    /** Scripts the job's training to end now (or as soon as it trains, if it is not training yet). */
+    /**
+     * Scripts the job's training to end now (or as soon as it trains, if it is not training yet). Once only: a
+     * second completion would move the end of a Training step already shown.
+     */
     JsonNode complete(RequestContext ctx, String name) {
-        return script(ctx, name, (f, now) -> f.completed(now));
+        return script(ctx, name, (j, now) -> {
+            if (j.job().completeAt() != null || UPLOADING.equals(j.timeline().secondaryStatus())) {
+                throw new IllegalArgumentException("training job " + name + " is completing already");
+            }
+            return j.job().completed(now);
+        });
     }
 
     JsonNode fail(RequestContext ctx, String name, String reason) {
         String why = reason == null || reason.isBlank() ? DEFAULT_FAILURE : reason;
-        return script(ctx, name, (f, now) -> f.failed(now, why));
+        if (why.length() > maxFailureReason) {
+            // The model bounds DescribeTrainingJob's FailureReason: a longer one could not be described.
+            throw new IllegalArgumentException("failureReason must be a string of at most " + maxFailureReason
+                    + " characters");
+        }
+        return script(ctx, name, (j, now) -> j.job().failed(now, why));
     }
 
     private interface Outcome {
-        JobFacts apply(JobFacts job, long now);
+        JobFacts apply(JobQueries.Located job, long now);
     }
 
     private JsonNode script(RequestContext ctx, String name, Outcome outcome) {
@@ -89,7 +106,8 @@ final class JobControl {
             if (!j.status().equals("InProgress")) {
                 throw new IllegalArgumentException("training job " + name + " is " + j.status() + ", not InProgress");
             }
-            change(sql, j.job(), f -> outcome.apply(f, now), now);
+            JobFacts scripted = outcome.apply(j, now);
+            change(sql, j.job(), f -> scripted, now);
             JobQueries.Located after = queries.locate(sql, ctx, name, now);
             return JobJson.object().put("trainingJobName", name).put("status", after.status())
                     .put("secondaryStatus", after.timeline().secondaryStatus());

@@ -18,7 +18,6 @@ import io.github.capacityemulator.core.tags.TagStore;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * CreateTrainingJob: a job on a plan joins the plan's queue; a job on demand is checked against its instance
@@ -27,8 +26,8 @@ import java.util.Set;
 final class JobCreation {
 
     static final String HOLD = "training-job";
-    /** The model's S3Uri length limit, which ModelArtifacts.S3ModelArtifacts must keep. */
-    static final int MAX_S3_URI = 1024;
+    /** A stand-in zone, to time a job that will find one before it looks for room. */
+    private static final String PROBE_ZONE = "probe";
 
     private final Store store;
     private final EmulatorClock clock;
@@ -38,12 +37,12 @@ final class JobCreation {
     private final ReservedCapacity plans;
     private final OnDemandCapacity onDemand;
     private final TagStore tags;
-    private final Set<String> reservableTypes;
+    private final JobContract limits;
     private final JobEcho echo;
 
     JobCreation(Store store, EmulatorClock clock, InventorySource inventory, TrainingJobSettings settings,
                 JobRepository jobs, ReservedCapacity plans, OnDemandCapacity onDemand, TagStore tags,
-                Set<String> reservableTypes, JobEcho echo) {
+                JobContract limits, JobEcho echo) {
         this.store = store;
         this.clock = clock;
         this.inventory = inventory;
@@ -52,7 +51,7 @@ final class JobCreation {
         this.plans = plans;
         this.onDemand = onDemand;
         this.tags = tags;
-        this.reservableTypes = Set.copyOf(reservableTypes);
+        this.limits = limits;
         this.echo = echo;
     }
 
@@ -70,7 +69,10 @@ final class JobCreation {
                 throw new ResourceInUse("Training job names must be unique within an AWS account and region, and a"
                         + " training job with this name already exists (" + arn + ")");
             }
-            String zone = null;
+            JobFacts job = new JobFacts(name, arn, now, r.instanceType(), r.instanceCount(), r.trainingPlanArn(), null,
+                    Math.min(settings.runtime().toMillis(), maxRuntime), maxRuntime,
+                    maxPending == null ? null : maxPending * 1000L, in.outputDataConfig().s3OutputPath(), null, null, null,
+                    null, null, echo.of(raw, maxRuntime / 1000), jobs.nextSequence(sql, ctx.account(), ctx.region()));
             if (r.trainingPlanArn() != null) {
                 ReservedPlan plan = plans.plan(sql, ctx.account(), ctx.region(), r.trainingPlanArn(), now)
                         .orElseThrow(() -> new ValidationException("Training job " + name + ": training plan "
@@ -79,20 +81,20 @@ final class JobCreation {
             } else {
                 JobRules.checkQuota(r.instanceType(), quotaOf(r.instanceType()),
                         onDemandInUse(sql, ctx, r.instanceType(), now), r.instanceCount());
-                zone = onDemand.zoneFor(sql, ctx.region(), inventory.current().inventory(), r.instanceType(),
-                        r.instanceCount(), now, List.of());
+                // Room only for as long as the job can run: its end is known, unlike a cluster's.
+                long until = endOf(job.inZone(PROBE_ZONE));
+                job = job.inZone(onDemand.zoneFor(sql, ctx.region(), inventory.current().inventory(), r.instanceType(),
+                        r.instanceCount(), now, until, List.of()));
             }
-            if (JobJson.modelArtifacts(name, in.outputDataConfig().s3OutputPath()).length() > MAX_S3_URI) {
+            // ModelArtifacts.S3ModelArtifacts is an S3Uri too: a path the model allows can make it too long.
+            if (JobJson.modelArtifacts(name, in.outputDataConfig().s3OutputPath()).length() > limits.maxS3Uri()) {
                 throw new ValidationException("OutputDataConfig.S3OutputPath is too long for the model artifacts of "
-                        + name + ": <S3OutputPath>/" + name + "/output/model.tar.gz must be at most " + MAX_S3_URI
-                        + " characters.");
+                        + name + ": <S3OutputPath>/" + name + "/output/model.tar.gz must be at most "
+                        + limits.maxS3Uri() + " characters.");
             }
-            JobFacts job = new JobFacts(name, arn, now, r.instanceType(), r.instanceCount(), r.trainingPlanArn(), zone,
-                    Math.min(settings.runtime().toMillis(), maxRuntime), maxRuntime,
-                    maxPending == null ? null : maxPending * 1000L, in.outputDataConfig().s3OutputPath(), null, null, null,
-                    null, null, echo.of(raw, maxRuntime / 1000));
-            if (zone != null) {
-                onDemand.hold(sql, HoldOwner.of(HOLD, arn), ctx.region(), zone, r.instanceType(), r.instanceCount(), now);
+            if (job.zone() != null) {
+                onDemand.hold(sql, HoldOwner.of(HOLD, arn), ctx.region(), job.zone(), r.instanceType(),
+                        r.instanceCount(), now);
                 onDemand.release(sql, HoldOwner.of(HOLD, arn), endOf(job));
             }
             jobs.insert(sql, ctx, job);
@@ -103,7 +105,7 @@ final class JobCreation {
 
     int quotaOf(String type) {
         Integer set = settings.quotas().get(type);
-        return set != null ? set : reservableTypes.contains(type) ? 0 : settings.quota();
+        return set != null ? set : limits.reservableTypes().contains(type) ? 0 : settings.quota();
     }
 
     /** Instances of a type that the scope's on-demand jobs run now: the quota's current utilization. */

@@ -31,10 +31,6 @@ final class JobEcho {
         this.members = List.copyOf(echoed);
     }
 
-    List<String> members() {
-        return members;
-    }
-
     ObjectNode of(JsonNode raw, long maxRuntimeSeconds) {
         ObjectNode out = JobJson.object();
         for (String m : members) {

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param completeAt      a scripted completion: training ends then (or as soon as training starts after it)
  * @param failAt          a scripted failure, with {@code failureReason}
  * @param echo            the request's members DescribeTrainingJob gives back as sent
+ * @param sequence        its place among the scope's creations: orders jobs created in the same millisecond
  */
 public record JobFacts(String name, String arn, long createdAt, String instanceType, int instanceCount, String planArn,
                        String zone, long trainingMillis, long maxRuntimeMillis, Long maxPendingMillis, String s3OutputPath,
-                       Long stopAt, Long completeAt, Long failAt, String failureReason, Long deleteAt, JsonNode echo) {
+                       Long stopAt, Long completeAt, Long failAt, String failureReason, Long deleteAt, JsonNode echo,
+                       long sequence) {
 
     boolean onPlan() {
         return planArn != null;
@@ -30,23 +32,38 @@ public record JobFacts(String name, String arn, long createdAt, String instanceT
         return name + "@" + createdAt;
     }
 
+    /** Creation order: time, then the order the creations were accepted in. */
+    static final java.util.Comparator<JobFacts> CREATION_ORDER = java.util.Comparator.comparingLong(JobFacts::createdAt)
+            .thenComparingLong(JobFacts::sequence);
+
     JobFacts stopped(long at) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
-                maxRuntimeMillis, maxPendingMillis, s3OutputPath, at, completeAt, failAt, failureReason, deleteAt, echo);
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, at, completeAt, failAt, failureReason, deleteAt,
+                echo, sequence);
     }
 
     JobFacts completed(long at) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
-                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, at, failAt, failureReason, deleteAt, echo);
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, at, failAt, failureReason, deleteAt,
+                echo, sequence);
     }
 
     JobFacts failed(long at, String reason) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
-                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, at, reason, deleteAt, echo);
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, at, reason, deleteAt,
+                echo, sequence);
     }
 
     JobFacts deleted(long at) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
-                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, failAt, failureReason, at, echo);
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, failAt, failureReason, at,
+                echo, sequence);
+    }
+
+    /** The same job placed in {@code in} (an on-demand zone; null: none had room). */
+    JobFacts inZone(String in) {
+        return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, in, trainingMillis,
+                maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, failAt, failureReason, deleteAt,
+                echo, sequence);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.contract.Timestamps;
 
+import java.util.List;
+
 /** Renders training jobs as SageMaker's output shapes. */
 final class JobJson {
 
@@ -57,12 +59,24 @@ final class JobJson {
             step.put("StatusMessage", s.message());
         }
         if (t.finished() && t.billableMillis() != null && t.billableMillis() > 0) {
-            // Whole seconds, at least 1 (the model's minimum) for instances that ran at all.
-            long seconds = Math.max(1, (t.billableMillis() + 999) / 1000);
-            out.put("TrainingTimeInSeconds", seconds);
-            out.put("BillableTimeInSeconds", seconds);
+            // Training time is the wall time from start to end; billable time leaves out waits and relaunches
+            // between reserved capacities (as managed spot training does). Whole seconds, at least 1 (the model's
+            // minimum) for instances that were up at all.
+            out.put("TrainingTimeInSeconds", wholeSeconds(t.trainingEnd() - t.trainingStart()));
+            out.put("BillableTimeInSeconds", wholeSeconds(t.billableMillis()));
+        }
+        // The service reports these flags whether or not the request set them.
+        for (String flag : List.of("EnableNetworkIsolation", "EnableInterContainerTrafficEncryption",
+                "EnableManagedSpotTraining")) {
+            if (!out.has(flag)) {
+                out.put(flag, false);
+            }
         }
         return out;
+    }
+
+    private static long wholeSeconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     static long lastModified(JobFacts job, JobTimeline t) {

@@ -11,9 +11,8 @@ final class JobMessages {
     static final String STOPPING = "Stopping the training job";
     static final String STOPPED = "Training job stopped";
     static final String MAX_RUNTIME = "Training job stopped: it reached its MaxRuntimeInSeconds";
-    /** What SageMaker says of a waiting job; the emulator says the same before the block as when it is full. */
+    /** What SageMaker says of a waiting job: the same before the plan's block starts as when the block is full. */
     static final String WAITING_FOR_CAPACITY = "Training job waiting for capacity";
-    static final String WAITING_FOR_PLAN = WAITING_FOR_CAPACITY;
     static final String INTERRUPTED = "The reserved capacity ends in 30 minutes: the job was interrupted and waits for the"
             + " training plan's next reserved capacity.";
     static final String MAX_PENDING = "Training job stopped: it waited MaxPendingTimeInSeconds for compute capacity.";

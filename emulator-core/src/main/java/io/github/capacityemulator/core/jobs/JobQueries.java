@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** DescribeTrainingJob and ListTrainingJobs (CreationTime Ascending unless asked otherwise, as the model says). */
 final class JobQueries {
@@ -45,7 +47,10 @@ final class JobQueries {
     Located locate(Sql sql, RequestContext ctx, String name, long now) throws SQLException {
         JobFacts job = jobs.find(sql, ctx.account(), ctx.region(), name, now)
                 .orElseThrow(() -> new ResourceNotFound("Requested resource not found."));
-        JobTimeline t = states.of(sql, ctx.account(), ctx.region(), job, now);
+        return located(job, states.of(sql, ctx.account(), ctx.region(), job, now));
+    }
+
+    private static Located located(JobFacts job, JobTimeline t) {
         return new Located(job, t, job.deleteAt() != null ? "Deleting" : t.status());
     }
 
@@ -53,10 +58,9 @@ final class JobQueries {
         long now = clock.now().toEpochMilli();
         return store.read(sql -> {
             // SageMaker answers an unknown name here with a ValidationException, not ResourceNotFound.
-            if (jobs.find(sql, ctx.account(), ctx.region(), in.trainingJobName(), now).isEmpty()) {
-                throw new ValidationException("Requested resource not found.");
-            }
-            Located j = locate(sql, ctx, in.trainingJobName(), now);
+            JobFacts job = jobs.find(sql, ctx.account(), ctx.region(), in.trainingJobName(), now)
+                    .orElseThrow(() -> new ValidationException("Requested resource not found."));
+            Located j = located(job, states.of(sql, ctx.account(), ctx.region(), job, now));
             return JobJson.describe(j.job(), j.timeline(), j.status());
         });
     }
@@ -75,8 +79,19 @@ final class JobQueries {
         }
         List<Located> kept = store.read(sql -> {
             List<Located> out = new ArrayList<>();
+            // Each plan's queue is replayed once for the whole list, not once per job.
+            Map<String, Map<String, JobTimeline>> byPlan = new HashMap<>();
             for (JobFacts job : jobs.all(sql, ctx.account(), ctx.region(), now)) {
-                Located j = locate(sql, ctx, job.name(), now);
+                JobTimeline timeline;
+                if (job.onPlan()) {
+                    if (!byPlan.containsKey(job.planArn())) {
+                        byPlan.put(job.planArn(), states.onPlan(sql, ctx.account(), ctx.region(), job.planArn(), now));
+                    }
+                    timeline = byPlan.get(job.planArn()).get(job.replayKey());
+                } else {
+                    timeline = states.of(sql, ctx.account(), ctx.region(), job, now);
+                }
+                Located j = located(job, timeline);
                 long modified = JobJson.lastModified(job, j.timeline());
                 if ((in.nameContains() == null || job.name().contains(in.nameContains()))
                         && within(job.createdAt(), in.creationTimeAfter(), in.creationTimeBefore())
@@ -89,11 +104,9 @@ final class JobQueries {
             }
             return out;
         });
-        Comparator<List<String>> order = Comparator.comparing((List<String> k) -> k.get(0));
-        if (!ascending) {
-            order = order.reversed();
-        }
-        Comparator<List<String>> keys = order.thenComparing(k -> k.get(1));
+        // The sort key, then creation order (time, then acceptance), all reversed for Descending.
+        Comparator<List<String>> ordered = Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1));
+        Comparator<List<String>> keys = ascending ? ordered : ordered.reversed();
         kept.sort((a, b) -> keys.compare(key(a, sortBy), key(b, sortBy)));
         if (after != null) {
             kept.removeIf(j -> keys.compare(key(j, sortBy), after) <= 0);
@@ -115,11 +128,12 @@ final class JobQueries {
     }
 
     private static List<String> key(Located j, String sortBy) {
+        String created = String.format("%020d/%020d", j.job().createdAt(), j.job().sequence());
         String k = switch (sortBy) {
             case "Name" -> j.job().name();
             case "Status" -> j.status();
-            default -> String.format("%020d", j.job().createdAt());
+            default -> created;
         };
-        return List.of(k, j.job().name());
+        return List.of(k, created);
     }
 }

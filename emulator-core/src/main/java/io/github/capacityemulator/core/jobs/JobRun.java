@@ -68,9 +68,9 @@ final class JobRun {
     }
 
     void enter(String status, long t, String message) {
-        if ((status.equals("Starting") || status.equals("Failed")) && !steps.isEmpty()
-                && steps.get(steps.size() - 1).status().equals("Pending") && steps.get(steps.size() - 1).start() == t) {
-            steps.remove(steps.size() - 1); // a job that started (or was ended) at once shows no wait
+        if (status.equals("Starting") && !steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
+                && steps.get(steps.size() - 1).start() == t) {
+            steps.remove(steps.size() - 1); // a job that started at once shows no wait
         }
         if (!steps.isEmpty()) {
             JobTimeline.Step last = steps.remove(steps.size() - 1);
@@ -78,16 +78,6 @@ final class JobRun {
         }
         steps.add(new JobTimeline.Step(status, t, null, message));
         phase = status;
-    }
-
-    /** A new reason to wait, kept on the current Pending step. */
-    void note(String message) {
-        JobTimeline.Step last = steps.get(steps.size() - 1);
-        // An interrupted job says so until it runs again.
-        if (last.status().equals("Pending") && !last.message().equals(message)
-                && !last.message().equals(JobMessages.INTERRUPTED)) {
-            steps.set(steps.size() - 1, new JobTimeline.Step(last.status(), last.start(), null, message));
-        }
     }
 
     void start(long t, ReservedBlock in) {
@@ -140,8 +130,17 @@ final class JobRun {
         return pendingUsed >= limit;
     }
 
-    /** Applies the outcomes and phase ends due at {@code t}. */
+    /**
+     * Applies the phase ends and then the outcomes due at {@code t}: a phase that ended at {@code t} was shown
+     * before an outcome scripted at that instant, so it stays in the history.
+     */
     void settle(long t) {
+        while (!terminal() && !waiting() && phaseEnd <= t) {
+            advance(phaseEnd);
+        }
+        if (terminal()) {
+            return;
+        }
         if (job.failAt() != null && job.failAt() <= t) {
             fail(t, job.failureReason());
             return;

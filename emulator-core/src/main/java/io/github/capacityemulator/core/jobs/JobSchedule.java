@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * fits) share the active block's instances; one running 30 minutes before its block ends is interrupted and waits
  * for the next block. Because a job enters the replay only at its creation, and a stop or scripted outcome only at
  * its time, what the replay says of the past never changes: statuses are stable as the clock moves.
- * Waiting counts toward MaxPendingTimeInSeconds (or the service's limit) only while a block is active.
+ * Waiting counts toward MaxPendingTimeInSeconds (or the service's limit) only while a job could start: a block is
+ * active and not in its last 30 minutes.
  */
 final class JobSchedule {
 
@@ -35,7 +36,7 @@ final class JobSchedule {
         this.blocks = blocks.stream().filter(b -> !b.status().equals("Failed") && !b.status().equals("Pending"))
                 .sorted(Comparator.comparingLong(ReservedBlock::start)).toList();
         this.usable = usable;
-        jobs.stream().sorted(Comparator.comparingLong(JobFacts::createdAt).thenComparing(JobFacts::name))
+        jobs.stream().sorted(JobFacts.CREATION_ORDER.thenComparing(JobFacts::name))
                 .forEach(j -> runs.add(new JobRun(j, settings)));
     }
 
@@ -60,8 +61,9 @@ final class JobSchedule {
             settle(t);
             OptionalLong next = nextEvent(t);
             long until = next.isPresent() && next.getAsLong() <= now ? next.getAsLong() : now;
+            boolean canStart = canStartAt(t);
             for (JobRun r : runs) {
-                r.accrue(t, until, activeAt(t) != null);
+                r.accrue(t, until, canStart);
             }
             if (next.isEmpty() || next.getAsLong() > now) {
                 break;
@@ -81,7 +83,7 @@ final class JobSchedule {
         for (JobRun r : runs) {
             if (!r.created() && r.job.createdAt() <= t) {
                 if (r.job.onPlan()) {
-                    r.enter("Pending", t, activeAt(t) == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
+                    r.enter("Pending", t, JobMessages.WAITING_FOR_CAPACITY);
                 } else if (r.job.zone() == null) {
                     r.failOnStart(t);
                 } else {
@@ -93,23 +95,23 @@ final class JobSchedule {
             }
             r.settle(t);
             if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block(), t) && r.interruptible()) {
-                r.interrupt(t);
+                if (noBlockAfter(t)) {
+                    r.fail(t, JobMessages.PLAN_OVER); // nothing left to resume in: it ends here, not after a wait
+                } else {
+                    r.interrupt(t);
+                }
             }
             if (r.waiting() && r.pendingExhausted()) {
                 r.stopForPending(t);
             }
-            if (r.waiting() && r.job.onPlan() && blocks.stream().noneMatch(b -> interruptAt(b, t) > t)) {
+            if (r.waiting() && r.job.onPlan() && noBlockAfter(t)) {
                 r.fail(t, JobMessages.PLAN_OVER);
             }
         }
         ReservedBlock active = activeAt(t);
         for (JobRun r : runs) {
-            if (r.waiting() && r.job.onPlan()) {
-                if (active != null && t < interruptAt(active, t) && free(active) >= r.job.instanceCount()) {
-                    r.start(t, active);
-                } else {
-                    r.note(active == null ? JobMessages.WAITING_FOR_PLAN : JobMessages.WAITING_FOR_CAPACITY);
-                }
+            if (r.waiting() && r.job.onPlan() && canStartAt(t) && free(active) >= r.job.instanceCount()) {
+                r.start(t, active);
             }
         }
     }
@@ -120,6 +122,20 @@ final class JobSchedule {
      */
     private static long interruptAt(ReservedBlock b, long t) {
         return b.endAt(t) - INTERRUPT_BEFORE_END;
+    }
+
+    /** No block has time left to run a job after {@code t}. */
+    private boolean noBlockAfter(long t) {
+        return blocks.stream().noneMatch(b -> interruptAt(b, t) > t);
+    }
+
+    /**
+     * Whether a waiting job could start at {@code t}: a block is active and not in its last 30 minutes. Only then
+     * is it actively waiting for capacity, and only then does its wait count toward its limits.
+     */
+    private boolean canStartAt(long t) {
+        ReservedBlock active = activeAt(t);
+        return active != null && t < interruptAt(active, t);
     }
 
     private ReservedBlock activeAt(long t) {
@@ -133,7 +149,7 @@ final class JobSchedule {
 
     private OptionalLong nextEvent(long t) {
         List<Long> times = new ArrayList<>();
-        boolean active = activeAt(t) != null;
+        boolean active = canStartAt(t);
         for (JobRun r : runs) {
             if (!r.created()) {
                 times.add(r.job.createdAt());

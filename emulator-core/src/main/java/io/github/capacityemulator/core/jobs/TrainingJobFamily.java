@@ -17,9 +17,7 @@ import io.github.capacityemulator.core.store.Migration;
 import io.github.capacityemulator.core.store.SqlDialect;
 import io.github.capacityemulator.core.tags.TagStore;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Training jobs: CreateTrainingJob, DescribeTrainingJob, ListTrainingJobs, StopTrainingJob and DeleteTrainingJob,
@@ -29,12 +27,13 @@ import java.util.Set;
 public final class TrainingJobFamily implements OperationFamily {
 
     private final TrainingJobSettings settings;
+    private final TagStore tags = new TagStore();
     private final JobRepository jobs;
     private JobControl control;
 
     public TrainingJobFamily(TrainingJobSettings settings) {
         this.settings = settings;
-        this.jobs = new JobRepository(new TagStore(), settings);
+        this.jobs = new JobRepository(tags, settings);
     }
 
     @Override
@@ -61,15 +60,14 @@ public final class TrainingJobFamily implements OperationFamily {
     @Override
     public void register(FamilyContext c, HandlerTable handlers) {
         ApiContract contract = ApiContract.load();
-        Set<String> reservable = new HashSet<>(contract.hasShape("ReservedCapacityInstanceType")
-                ? contract.shape("ReservedCapacityInstanceType").enumValues() : List.of());
+        JobContract limits = JobContract.of(contract);
         JobStates states = new JobStates(jobs, c.reservedCapacity(), settings);
         c.reservedCapacity().addConsumer(new JobPlanUse(states, jobs));
         OnDemandCapacity onDemand = new OnDemandCapacity(c.holds());
         JobCreation creation = new JobCreation(c.store(), c.clock(), c.inventory(), settings, jobs, c.reservedCapacity(),
-                onDemand, new TagStore(), reservable, new JobEcho(contract));
+                onDemand, tags, limits, new JobEcho(contract));
         JobQueries queries = new JobQueries(c.store(), c.clock(), c.tokens(), jobs, states);
-        control = new JobControl(c.store(), c.clock(), jobs, queries, onDemand, creation);
+        control = new JobControl(c.store(), c.clock(), jobs, queries, onDemand, creation, limits.maxFailureReason());
         handlers.add("CreateTrainingJob", (ctx, in) -> creation.create(ctx, CreateTrainingJobRequest.from(in), in));
         handlers.add("DescribeTrainingJob", (ctx, in) -> queries.describe(ctx, DescribeTrainingJobRequest.from(in)));
         handlers.add("ListTrainingJobs", (ctx, in) -> queries.list(ctx, ListTrainingJobsRequest.from(in)));

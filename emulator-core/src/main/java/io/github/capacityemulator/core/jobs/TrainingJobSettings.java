@@ -20,6 +20,14 @@ public record TrainingJobSettings(Duration runtime, Duration starting, Duration 
 
     public TrainingJobSettings {
         quotas = Map.copyOf(quotas);
+        // A misspelt type would silently leave the real one at its default.
+        java.util.List<String> known = io.github.capacityemulator.core.contract.ApiContract.load()
+                .shape("TrainingInstanceType").enumValues();
+        for (String type : new java.util.TreeSet<>(quotas.keySet())) {
+            if (!known.contains(type)) {
+                throw new IllegalArgumentException("unknown training instance type in the quotas: " + type);
+            }
+        }
     }
 
     public static TrainingJobSettings defaults() {

@@ -147,7 +147,8 @@ class ValidationMessagesTest {
                 arguments("ListClusters", "{\"MaxResults\":1.5}",
                         "Unexpected JSON type at 'maxResults': expected integer, found number"),
                 arguments("ListClusters", "{\"MaxResults\":4294967296}",
-                        "Unexpected JSON type at 'maxResults': expected integer, found integer"),
+                        "Unexpected JSON type at 'maxResults': expected integer, found an integer out of the 32-bit"
+                                + " range"),
                 arguments("ListClusters", "{\"CreationTimeAfter\":\"2026-01-01T00:00:00Z\"}",
                         "Unexpected JSON type at 'creationTimeAfter': expected timestamp (epoch seconds as a JSON number), "
                                 + "found string"),

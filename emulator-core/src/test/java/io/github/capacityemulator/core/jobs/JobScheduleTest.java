@@ -19,9 +19,12 @@ class JobScheduleTest {
     private static final ReservedBlock FIRST = new ReservedBlock("rc-1", "us-east-1a", 10 * HOUR, 20 * HOUR, "Active");
     private static final ReservedBlock SECOND = new ReservedBlock("rc-2", "us-east-1a", 30 * HOUR, 40 * HOUR, "Scheduled");
 
+    /** Jobs made here are accepted in the order they are made (their sequence). */
+    private static final java.util.concurrent.atomic.AtomicLong ACCEPTED = new java.util.concurrent.atomic.AtomicLong();
+
     private static JobFacts job(String name, long created, int count, long trains, Long maxPending) {
         return new JobFacts(name, "arn:" + name, created, "ml.p5.48xlarge", count, "arn:plan", null, trains, 28 * DAY,
-                maxPending, "s3://b/out", null, null, null, null, null, null);
+                maxPending, "s3://b/out", null, null, null, null, null, null, ACCEPTED.incrementAndGet());
     }
 
     private static List<String> statuses(JobTimeline t) {
@@ -71,7 +74,7 @@ class JobScheduleTest {
     void aJobCreatedBeforeItsBlockWaitsUncountedAndStartsAtTheBlocksStart() {
         Map<String, JobTimeline> t = at(List.of(job("a", HOUR, 8, HOUR, 7200_000L)), 10 * HOUR + 5 * MIN, FIRST);
         assertThat(statuses(t.get("a"))).containsExactly("Pending@60", "Starting@600", "Downloading@602", "Training@603");
-        assertThat(t.get("a").steps().get(0).message()).isEqualTo(JobMessages.WAITING_FOR_PLAN);
+        assertThat(t.get("a").steps().get(0).message()).isEqualTo(JobMessages.WAITING_FOR_CAPACITY);
     }
 
     @Test
@@ -111,7 +114,7 @@ class JobScheduleTest {
         assertThat(statuses(at(List.of(a), 2 * HOUR, FIRST).get("a"))).containsExactly("Pending@60", "Stopping@60",
                 "Stopped@62");
         JobFacts noRoom = new JobFacts("n", "arn:n", 0, "ml.m5.xlarge", 1, null, null, HOUR, DAY, null, "s3://b", null,
-                null, null, null, null, null);
+                null, null, null, null, null, 1);
         JobTimeline failed = JobSchedule.onDemand(SETTINGS, noRoom, HOUR);
         assertThat(statuses(failed)).containsExactly("Starting@0", "Failed@2");
         assertThat(failed.failureReason()).isEqualTo(JobMessages.CAPACITY_ERROR);
@@ -192,5 +195,40 @@ class JobScheduleTest {
         assertThat(statuses(t.get("second@" + 11 * HOUR))).containsExactly("Pending@660", "Starting@724",
                 "Downloading@726", "Training@727", "Uploading@787", "Completed@788");
         assertThat(statuses(t.get("first@" + 14 * HOUR))).startsWith("Starting@840");
+    }
+
+    /** Defect: two jobs created in one millisecond queued by name, so the first one's shown start was taken back. */
+    @Test
+    void jobsCreatedInOneMillisecondQueueInTheOrderTheyWereAccepted() {
+        JobFacts zeta = job("zeta", 11 * HOUR, 8, HOUR, null);
+        JobFacts alpha = job("alpha", 11 * HOUR, 8, HOUR, null); // accepted after zeta, at the same instant
+        Map<String, JobTimeline> t = at(List.of(alpha, zeta), 11 * HOUR, FIRST);
+        assertThat(statuses(t.get("zeta"))).containsExactly("Starting@660");
+        assertThat(statuses(t.get("alpha"))).containsExactly("Pending@660");
+    }
+
+    /** Defect: an outcome scripted at the instant a phase ended removed that phase from the history. */
+    @Test
+    void anOutcomeAtThePhaseBoundaryKeepsThePhaseThatBeganThen() {
+        JobFacts job = job("j", 11 * HOUR, 8, HOUR, null);
+        long trainingStarts = 11 * HOUR + 3 * MIN;
+        assertThat(statuses(at(List.of(job), trainingStarts, FIRST).get("j"))).endsWith("Training@663");
+        JobFacts failed = job.failed(trainingStarts, "AlgorithmError: x");
+        assertThat(statuses(at(List.of(failed), trainingStarts, FIRST).get("j")))
+                .containsExactly("Starting@660", "Downloading@662", "Training@663", "Failed@663");
+        JobFacts stopped = job.stopped(trainingStarts);
+        assertThat(statuses(at(List.of(stopped), trainingStarts + 5 * MIN, FIRST).get("j")))
+                .containsExactly("Starting@660", "Downloading@662", "Training@663", "Stopping@663", "Stopped@665");
+    }
+
+    /** Nothing can start in a block's last 30 minutes, so waiting there does not count toward MaxPending. */
+    @Test
+    void waitingInABlocksLastThirtyMinutesDoesNotCountTowardMaxPending() {
+        // FIRST: 10:00-20:00; SECOND: 30:00-40:00. The holder runs in both; the job waits from 19:00: 30 minutes count
+        // before 19:30, then none until 30:00, so its two hours run out at 31:30.
+        JobFacts holder = job("holder", 10 * HOUR, 8, 20 * HOUR, null);
+        JobFacts waiter = job("waiter", 19 * HOUR, 4, HOUR, 7200_000L);
+        Map<String, JobTimeline> t = at(List.of(holder, waiter), 35 * HOUR, FIRST, SECOND);
+        assertThat(statuses(t.get("waiter"))).containsExactly("Pending@1140", "Stopped@1890");
     }
 }
