@@ -268,6 +268,24 @@ class TrainingJobErrorsTest extends TrainingJobTestBase {
                 .isEqualTo(CAPACITY_ERROR);
     }
 
+    /**
+     * Defect: room was checked until the job's end after its upload, but a stop then ends it later (Stopping outlasts
+     * Uploading), past the room that was checked. Room now covers that too.
+     */
+    @Test
+    void anOnDemandJobNeedsRoomForAStopThatOutlastsItsUpload() {
+        admin.putInventory("{\"regions\":{\"us-east-1\":{\"us-east-1a\":{\"" + CPU + "\":["
+                + window(t0, at("PT2H"), 4) + "]}}}}");
+        admin.setClock(at("PT54M30S"));
+        create(job("in-time", CPU, 2)); // ends at 1:58:30, or 1:59:30 if stopped late: within the 2 hours
+        admin.setClock(at("PT55M30S"));
+        create(job("too-late", CPU, 2)); // 1:59:30, or 2:00:30 if stopped late: past the inventory's end
+        admin.advance(STARTING);
+        assertThat(describe("in-time").failureReason()).isNull();
+        assertThat(status("in-time")).isEqualTo("InProgress/Training");
+        assertThat(describe("too-late").failureReason()).isEqualTo(CAPACITY_ERROR);
+    }
+
     /** Defect: a job that never got instances reports TrainingTimeInSeconds and BillableTimeInSeconds of 120. */
     @Test
     void aJobThatFoundNoCapacityIsNotBilled() {

@@ -107,6 +107,41 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
         }
     }
 
+    /**
+     * Defect: with the clock running, a create read the time before it took the write lock, so it could be accepted
+     * after another yet carry an earlier time and go ahead of it in the queue: a job its creator had seen Starting
+     * later showed Pending from that instant. Every status a creator saw must stay in the job's history.
+     */
+    @Test
+    void withTheClockRunningWhatEachCreatorSawStaysInTheHistory() throws Exception {
+        String plan = buyJobsPlan("running", 8);
+        admin.send("PUT", "clock", "{\"now\":\"" + at("PT1H") + "\",\"frozen\":false}");
+        List<Callable<List<String>>> tasks = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            String name = String.format("run-%02d", i);
+            tasks.add(() -> {
+                create(onPlan(name, 8, plan));
+                return seen(name);
+            });
+        }
+        List<List<String>> seen = atOnce(tasks);
+        long starting = seen.stream().filter(s -> s.get(s.size() - 1).startsWith("Starting")).count();
+        assertThat(starting).as("one job of 8 fits the plan's 8 instances").isEqualTo(1);
+        for (List<String> steps : seen) {
+            String name = steps.get(0);
+            List<String> now = seen(name);
+            assertThat(now.subList(0, Math.min(now.size(), steps.size()))).as(name + ": what its creator saw")
+                    .isEqualTo(steps);
+        }
+    }
+
+    /** The job's name, then each step as status@start. */
+    private List<String> seen(String name) {
+        List<String> out = new ArrayList<>(List.of(name));
+        describe(name).secondaryStatusTransitions().forEach(s -> out.add(s.statusAsString() + "@" + s.startTime()));
+        return out;
+    }
+
     @Test
     void thirtyTwoConcurrentCreatesOfOneNameMakeOneJob() throws Exception {
         List<Callable<String>> tasks = new ArrayList<>();

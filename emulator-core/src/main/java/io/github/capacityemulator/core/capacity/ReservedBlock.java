@@ -2,6 +2,7 @@ package io.github.capacityemulator.core.capacity;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A reserved capacity (a block of a plan) as its consumers see it: current end (extensions included) and status.
@@ -13,14 +14,18 @@ public record ReservedBlock(String arn, String zone, long start, long end, Strin
 
     public static final String ACTIVE = "Active";
 
-    /** An extension of the block: known from its purchase, from {@code start} to {@code end}, revoked at a time. */
+    /**
+     * An extension of the block: bought at {@code knownFrom}, from {@code start} to {@code end}, revoked at a time.
+     * It counts only after the instant of its purchase: what was decided at that instant (an interruption, a
+     * failure) had been shown before the purchase and stands.
+     */
     public record Prolongation(long knownFrom, long start, long end, long revokedAt) {
 
         /** Never revoked: its payment went through or is still being collected. */
         public static final long NEVER = Long.MAX_VALUE;
 
         boolean countsAt(long t) {
-            return knownFrom <= t && t < revokedAt;
+            return knownFrom < t && t < revokedAt;
         }
     }
 
@@ -50,7 +55,7 @@ public record ReservedBlock(String arn, String zone, long start, long end, Strin
 
     /** The times after which {@link #endAt} may give another answer. */
     public List<Long> endChanges() {
-        return prolongations.stream().flatMap(p -> java.util.stream.Stream.of(p.knownFrom(), p.revokedAt()))
+        return prolongations.stream().flatMap(p -> Stream.of(p.knownFrom() + 1, p.revokedAt()))
                 .filter(x -> x != Prolongation.NEVER).toList();
     }
 }

@@ -47,8 +47,8 @@ final class JobControl {
     }
 
     JsonNode stop(RequestContext ctx, StopTrainingJobRequest in) {
-        long now = clock.now().toEpochMilli();
         return store.write(sql -> {
+            long now = clock.now().toEpochMilli(); // under the write lock: facts are stored in time order
             JobQueries.Located j = queries.locate(sql, ctx, in.trainingJobName(), now);
             if (!j.status().equals("InProgress")) {
                 throw new ValidationException("The request was rejected because the training job is in status "
@@ -60,8 +60,8 @@ final class JobControl {
     }
 
     JsonNode delete(RequestContext ctx, DeleteTrainingJobRequest in) {
-        long now = clock.now().toEpochMilli();
         return store.write(sql -> {
+            long now = clock.now().toEpochMilli(); // under the write lock: facts are stored in time order
             JobQueries.Located j = queries.locate(sql, ctx, in.trainingJobName(), now);
             if (!j.timeline().finished() || j.status().equals("Deleting")) {
                 throw new ResourceInUse("The training job " + j.job().name() + " is " + j.status()
@@ -100,8 +100,8 @@ final class JobControl {
     }
 
     private JsonNode script(RequestContext ctx, String name, Outcome outcome) {
-        long now = clock.now().toEpochMilli();
         return store.write(sql -> {
+            long now = clock.now().toEpochMilli(); // under the write lock: facts are stored in time order
             JobQueries.Located j = queries.locate(sql, ctx, name, now);
             if (!j.status().equals("InProgress")) {
                 throw new IllegalArgumentException("training job " + name + " is " + j.status() + ", not InProgress");

@@ -57,13 +57,14 @@ final class JobCreation {
 
     JsonNode create(RequestContext ctx, CreateTrainingJobRequest in, JsonNode raw) {
         String name = in.trainingJobName();
-        long now = clock.now().toEpochMilli();
         ResourceConfig r = JobRules.resources(in);
         JobRules.checkAlgorithm(in.algorithmSpecification());
         long maxRuntime = JobRules.maxRuntimeSeconds(in) * 1000;
         Integer maxPending = in.stoppingCondition() == null ? null : in.stoppingCondition().maxPendingTimeInSeconds();
         String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":training-job/" + name;
         return store.write(sql -> {
+            // Read under the write lock, so that creation times follow the order creates are accepted in.
+            long now = clock.now().toEpochMilli();
             jobs.purgeGone(sql, ctx.account(), ctx.region(), now);
             if (jobs.find(sql, ctx.account(), ctx.region(), name, now).isPresent()) {
                 throw new ResourceInUse("Training job names must be unique within an AWS account and region, and a"
@@ -81,8 +82,10 @@ final class JobCreation {
             } else {
                 JobRules.checkQuota(r.instanceType(), quotaOf(r.instanceType()),
                         onDemandInUse(sql, ctx, r.instanceType(), now), r.instanceCount());
-                // Room only for as long as the job can run: its end is known, unlike a cluster's.
-                long until = endOf(job.inZone(PROBE_ZONE));
+                // Room only for as long as the job can run: its end is known, unlike a cluster's. A stop can end it
+                // later than its upload would (Stopping outlasts Uploading): room for that too.
+                long until = endOf(job.inZone(PROBE_ZONE))
+                        + Math.max(0, settings.stopping().minus(settings.uploading()).toMillis());
                 job = job.inZone(onDemand.zoneFor(sql, ctx.region(), inventory.current().inventory(), r.instanceType(),
                         r.instanceCount(), now, until, List.of()));
             }

@@ -58,10 +58,10 @@ final class JobJson {
             }
             step.put("StatusMessage", s.message());
         }
-        if (t.finished() && t.billableMillis() != null && t.billableMillis() > 0) {
+        if (t.finished() && t.trainingStart() != null) {
             // Training time is the wall time from start to end; billable time leaves out waits and relaunches
             // between reserved capacities (as managed spot training does). Whole seconds, at least 1 (the model's
-            // minimum) for instances that were up at all.
+            // minimum) for instances that came up at all, even for an instant.
             out.put("TrainingTimeInSeconds", wholeSeconds(t.trainingEnd() - t.trainingStart()));
             out.put("BillableTimeInSeconds", wholeSeconds(t.billableMillis()));
         }

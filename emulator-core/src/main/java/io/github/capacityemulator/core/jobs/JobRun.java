@@ -130,32 +130,30 @@ final class JobRun {
         return pendingUsed >= limit;
     }
 
-    /**
-     * Applies the phase ends and then the outcomes due at {@code t}: a phase that ended at {@code t} was shown
-     * before an outcome scripted at that instant, so it stays in the history.
-     */
-    void settle(long t) {
-        while (!terminal() && !waiting() && phaseEnd <= t) {
-            advance(phaseEnd);
-        }
-        if (terminal()) {
-            return;
-        }
-        if (job.failAt() != null && job.failAt() <= t) {
-            fail(t, job.failureReason());
-            return;
-        }
-        if (job.stopAt() != null && job.stopAt() <= t && !"Stopping".equals(phase)) {
-            stoppedWaiting = waiting();
-            enter("Stopping", t, JobMessages.STOPPING);
-            phaseEnd = t + settings.stopping().toMillis();
-            return;
-        }
+    /** Applies what time alone brings at {@code t}: phase ends, then the MaxRuntime limit. */
+    void progress(long t) {
         while (!terminal() && !waiting() && phaseEnd <= t) {
             advance(phaseEnd);
         }
         if (running() && runtimeUsed >= job.maxRuntimeMillis()) {
             finish("MaxRuntimeExceeded", "Stopped", t, JobMessages.MAX_RUNTIME);
+        }
+    }
+
+    /**
+     * Applies a stop or scripted failure due at {@code t}. The replay calls it after everything time decided at
+     * {@code t} (phase ends, starts, interruptions), which a client may have seen before the outcome was stored.
+     */
+    void applyOutcomes(long t) {
+        if (terminal()) {
+            return;
+        }
+        if (job.failAt() != null && job.failAt() <= t) {
+            fail(t, job.failureReason());
+        } else if (job.stopAt() != null && job.stopAt() <= t && !"Stopping".equals(phase)) {
+            stoppedWaiting = waiting();
+            enter("Stopping", t, JobMessages.STOPPING);
+            phaseEnd = t + settings.stopping().toMillis();
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.OptionalLong;
  * The statuses of training jobs as a function of their stored facts and the clock: a deterministic replay, event
  * by event, from the first job's creation to {@code now}. On a plan, jobs (in creation order, each as soon as it
  * fits) share the active block's instances; one running 30 minutes before its block ends is interrupted and waits
- * for the next block. Because a job enters the replay only at its creation, and a stop or scripted outcome only at
- * its time, what the replay says of the past never changes: statuses are stable as the clock moves.
+ * for the next block. Because a job enters the replay only at its creation, a stop or scripted outcome only at its
+ * time (after what the clock decided then), and an extension only after its purchase, what the replay says of the
+ * past never changes: statuses are stable as the clock moves and as facts are added.
  * Waiting counts toward MaxPendingTimeInSeconds (or the service's limit) only while a job could start: a block is
  * active and not in its last 30 minutes.
  */
@@ -78,7 +79,11 @@ final class JobSchedule {
         return out;
     }
 
-    /** Applies everything due at {@code t}: creations, outcomes, phase ends, interruptions, limits, then starts. */
+    /**
+     * Applies everything due at {@code t}: first what time decides (creations, phase ends, interruptions, limits,
+     * starts), then the stops and scripted outcomes stored for {@code t}, then the starts their freed instances allow.
+     * An outcome scripted at an instant thus never erases what a client could see at that instant before it.
+     */
     private void settle(long t) {
         for (JobRun r : runs) {
             if (!r.created() && r.job.createdAt() <= t) {
@@ -93,7 +98,7 @@ final class JobSchedule {
             if (!r.created() || r.terminal()) {
                 continue;
             }
-            r.settle(t);
+            r.progress(t);
             if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block(), t) && r.interruptible()) {
                 if (noBlockAfter(t)) {
                     r.fail(t, JobMessages.PLAN_OVER); // nothing left to resume in: it ends here, not after a wait
@@ -108,9 +113,20 @@ final class JobSchedule {
                 r.fail(t, JobMessages.PLAN_OVER);
             }
         }
+        startWaiting(t);
+        for (JobRun r : runs) {
+            if (r.created()) {
+                r.applyOutcomes(t);
+            }
+        }
+        startWaiting(t);
+    }
+
+    /** Starts the waiting jobs that fit in the active block, in creation order. */
+    private void startWaiting(long t) {
         ReservedBlock active = activeAt(t);
         for (JobRun r : runs) {
-            if (r.waiting() && r.job.onPlan() && canStartAt(t) && free(active) >= r.job.instanceCount()) {
+            if (r.created() && r.waiting() && r.job.onPlan() && canStartAt(t) && free(active) >= r.job.instanceCount()) {
                 r.start(t, active);
             }
         }

@@ -231,4 +231,46 @@ class JobScheduleTest {
         Map<String, JobTimeline> t = at(List.of(holder, waiter), 35 * HOUR, FIRST, SECOND);
         assertThat(statuses(t.get("waiter"))).containsExactly("Pending@1140", "Stopped@1890");
     }
+
+    /** Defect: a stop or failure at the instant a queued job started erased its start, and another job took its place. */
+    @Test
+    void anOutcomeAtTheInstantAJobStartsKeepsTheStart() {
+        JobFacts first = job("first", 11 * HOUR, 8, HOUR, null);
+        JobFacts second = job("second", 11 * HOUR, 8, HOUR, null);
+        JobFacts third = job("third", 11 * HOUR, 8, HOUR, null);
+        long secondStarts = 724 * MIN; // first: 660..724
+        assertThat(statuses(at(List.of(first, second, third), secondStarts, FIRST).get("second")))
+                .containsExactly("Pending@660", "Starting@724");
+        Map<String, JobTimeline> stopped = at(List.of(first, second.stopped(secondStarts), third), secondStarts + MIN, FIRST);
+        assertThat(statuses(stopped.get("second"))).containsExactly("Pending@660", "Starting@724", "Stopping@724");
+        assertThat(stopped.get("second").holdsCapacity()).as("its instances came up: it holds them while it stops")
+                .isTrue();
+        assertThat(statuses(stopped.get("third"))).containsExactly("Pending@660");
+        Map<String, JobTimeline> failed = at(List.of(first, second.failed(secondStarts, "AlgorithmError: x"), third),
+                secondStarts + MIN, FIRST);
+        assertThat(statuses(failed.get("second"))).containsExactly("Pending@660", "Starting@724", "Failed@724");
+        assertThat(statuses(failed.get("third"))).as("the failure freed the instances at once")
+                .containsExactly("Pending@660", "Starting@724");
+    }
+
+    /** Defect: a stop at the instant of an interruption erased the interruption. */
+    @Test
+    void aStopAtTheInstantOfAnInterruptionKeepsTheInterruption() {
+        JobFacts job = job("j", 19 * HOUR, 8, 3 * HOUR, null);
+        long interrupted = 1170 * MIN;
+        JobTimeline t = at(List.of(job.stopped(interrupted)), interrupted + 5 * MIN, FIRST, SECOND).get("j");
+        assertThat(statuses(t)).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Pending@1170",
+                "Stopping@1170", "Stopped@1172");
+        assertThat(t.steps().get(3).message()).isEqualTo(JobMessages.INTERRUPTED);
+    }
+
+    /** Defect: an extension bought at the very instant a job failed at its block's end revived it. */
+    @Test
+    void anExtensionBoughtAtTheInstantTheJobFailedDoesNotReviveIt() {
+        List<JobFacts> jobs = List.of(job("late", 19 * HOUR, 8, 3 * HOUR, null));
+        long failedAt = 1170 * MIN;
+        ReservedBlock then = extended(failedAt, 44 * HOUR, ReservedBlock.Prolongation.NEVER);
+        JobTimeline after = at(jobs, 21 * HOUR, then).get("late");
+        assertThat(statuses(after)).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Failed@1170");
+    }
 }
