@@ -276,10 +276,11 @@ class TrainingJobErrorsTest extends TrainingJobTestBase {
     void anOnDemandJobNeedsRoomForAStopThatOutlastsItsUpload() {
         admin.putInventory("{\"regions\":{\"us-east-1\":{\"us-east-1a\":{\"" + CPU + "\":["
                 + window(t0, at("PT2H"), 4) + "]}}}}");
+        // A stop at the last instant of the upload ends a job a whole Stopping (2 minutes) after its planned end.
+        admin.setClock(at("PT53M30S"));
+        create(job("in-time", CPU, 2)); // ends at 1:57:30, or 1:59:30 if stopped late: within the 2 hours
         admin.setClock(at("PT54M30S"));
-        create(job("in-time", CPU, 2)); // ends at 1:58:30, or 1:59:30 if stopped late: within the 2 hours
-        admin.setClock(at("PT55M30S"));
-        create(job("too-late", CPU, 2)); // 1:59:30, or 2:00:30 if stopped late: past the inventory's end
+        create(job("too-late", CPU, 2)); // 1:58:30, or 2:00:30 if stopped late: past the inventory's end
         admin.advance(STARTING);
         assertThat(describe("in-time").failureReason()).isNull();
         assertThat(status("in-time")).isEqualTo("InProgress/Training");

@@ -334,6 +334,41 @@ class TrainingJobQueueTest extends TrainingJobTestBase {
         assertThat(steps("late")).isEqualTo(seen);
     }
 
+    /**
+     * Defect (third review): with the clock frozen in the block's last 30 minutes, a test extends the plan and then
+     * creates a job at that same instant: the job must see the extension, not fail for want of capacity.
+     */
+    @Test
+    void aJobCreatedAtTheInstantOfAnExtensionButAfterItRunsInIt() {
+        String plan = buyJobsPlan("extend-then-create", 8);
+        admin.setClock(at("P1DT11H10M"));
+        extend(plan);
+        create(onPlan("after", 8, plan));
+        assertThat(status("after")).isEqualTo("InProgress/Starting");
+        admin.setClock(at("P1DT11H40M"));
+        assertThat(status("after")).as("past the block's first end: the extension holds").isEqualTo("InProgress/Training");
+    }
+
+    /** Defect (third review): a create at t took the place a failure at t had just given a waiting job. */
+    @Test
+    void aCreateAfterAFailureAtOneInstantQueuesBehindTheJobTheFailureStarted() {
+        String plan = buyJobsPlan("freed", 8);
+        admin.setClock(at("PT1H"));
+        create(onPlan("a", 4, plan));
+        create(onPlan("b", 8, plan));
+        admin.setClock(at("PT1H30M"));
+        admin.failTrainingJob("a", "AlgorithmError: x");
+        assertThat(status("b")).isEqualTo("InProgress/Starting");
+        create(onPlan("c", 4, plan));
+        assertThat(status("b")).as("what was shown stays").isEqualTo("InProgress/Starting");
+        assertThat(status("c")).isEqualTo("InProgress/Pending");
+        assertThat(counts("freed")).isEqualTo("8/0");
+        sageMaker.stopTrainingJob(r -> r.trainingJobName("b"));
+        assertThat(steps("b")).containsExactly(step("Pending", "PT1H", "PT1H30M"), step("Starting", "PT1H30M", "PT1H30M"),
+                step("Stopping", "PT1H30M", null));
+        assertThat(counts("freed")).as("b holds its instances while it stops").isEqualTo("8/0");
+    }
+
     /** Defect: an extension whose payment fails moves the block's end back, and the job's observed past changes. */
     @Test
     void anExtensionWhosePaymentFailsDoesNotRewriteWhatWasObserved() {

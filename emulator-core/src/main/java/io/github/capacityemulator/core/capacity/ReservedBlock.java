@@ -15,17 +15,17 @@ public record ReservedBlock(String arn, String zone, long start, long end, Strin
     public static final String ACTIVE = "Active";
 
     /**
-     * An extension of the block: bought at {@code knownFrom}, from {@code start} to {@code end}, revoked at a time.
-     * It counts only after the instant of its purchase: what was decided at that instant (an interruption, a
-     * failure) had been shown before the purchase and stands.
+     * An extension of the block: bought at {@code knownFrom} (its place among that millisecond's facts:
+     * {@code sequence}), from {@code start} to {@code end}, revoked at a time (its payment failed).
      */
-    public record Prolongation(long knownFrom, long start, long end, long revokedAt) {
+    public record Prolongation(long knownFrom, long sequence, long start, long end, long revokedAt) {
 
         /** Never revoked: its payment went through or is still being collected. */
         public static final long NEVER = Long.MAX_VALUE;
 
-        boolean countsAt(long t) {
-            return knownFrom < t && t < revokedAt;
+        /** Whether it counts at {@code t} for what was accepted up to {@code acceptedUpTo} in that millisecond. */
+        boolean countsAt(long t, long acceptedUpTo) {
+            return (knownFrom < t || knownFrom == t && sequence <= acceptedUpTo) && t < revokedAt;
         }
     }
 
@@ -42,11 +42,19 @@ public record ReservedBlock(String arn, String zone, long start, long end, Strin
         return ACTIVE.equals(status);
     }
 
-    /** Its end as it stood at {@code t}: prolonged by the unbroken chain of extensions that counted then. */
+    /** Its end as it stood after {@code t}: every extension bought by then counts, unless refused. */
     public long endAt(long t) {
+        return endAt(t, Long.MAX_VALUE);
+    }
+
+    /**
+     * Its end at {@code t} as seen by what was accepted up to {@code acceptedUpTo} in that millisecond (an
+     * extension bought later in it does not count yet; {@link Long#MIN_VALUE}: before every fact of {@code t}).
+     */
+    public long endAt(long t, long acceptedUpTo) {
         long at = baseEnd;
         for (Prolongation p : prolongations.stream().sorted(Comparator.comparingLong(Prolongation::start)).toList()) {
-            if (p.start() == at && p.countsAt(t)) {
+            if (p.start() == at && p.countsAt(t, acceptedUpTo)) {
                 at = p.end();
             }
         }
@@ -55,7 +63,7 @@ public record ReservedBlock(String arn, String zone, long start, long end, Strin
 
     /** The times after which {@link #endAt} may give another answer. */
     public List<Long> endChanges() {
-        return prolongations.stream().flatMap(p -> Stream.of(p.knownFrom() + 1, p.revokedAt()))
+        return prolongations.stream().flatMap(p -> Stream.of(p.knownFrom(), p.revokedAt()))
                 .filter(x -> x != Prolongation.NEVER).toList();
     }
 }

@@ -9,6 +9,7 @@ import io.github.capacityemulator.core.error.ResourceInUse;
 import io.github.capacityemulator.core.error.ValidationException;
 import io.github.capacityemulator.core.requests.DeleteTrainingJobRequest;
 import io.github.capacityemulator.core.requests.StopTrainingJobRequest;
+import io.github.capacityemulator.core.store.AcceptanceSequence;
 import io.github.capacityemulator.core.store.Sql;
 import io.github.capacityemulator.core.store.Store;
 
@@ -54,7 +55,8 @@ final class JobControl {
                 throw new ValidationException("The request was rejected because the training job is in status "
                         + j.status() + ".");
             }
-            change(sql, j.job(), f -> f.stopped(now), now);
+            long sequence = AcceptanceSequence.next(sql);
+            change(sql, j.job(), f -> f.stopped(now, sequence), now);
             return JobJson.object();
         });
     }
@@ -77,11 +79,11 @@ final class JobControl {
      * second completion would move the end of a Training step already shown.
      */
     JsonNode complete(RequestContext ctx, String name) {
-        return script(ctx, name, (j, now) -> {
+        return script(ctx, name, (j, now, sequence) -> {
             if (j.job().completeAt() != null || UPLOADING.equals(j.timeline().secondaryStatus())) {
                 throw new IllegalArgumentException("training job " + name + " is completing already");
             }
-            return j.job().completed(now);
+            return j.job().completed(now, sequence);
         });
     }
 
@@ -92,11 +94,11 @@ final class JobControl {
             throw new IllegalArgumentException("failureReason must be a string of at most " + maxFailureReason
                     + " characters");
         }
-        return script(ctx, name, (j, now) -> j.job().failed(now, why));
+        return script(ctx, name, (j, now, sequence) -> j.job().failed(now, why, sequence));
     }
 
     private interface Outcome {
-        JobFacts apply(JobQueries.Located job, long now);
+        JobFacts apply(JobQueries.Located job, long now, long sequence);
     }
 
     private JsonNode script(RequestContext ctx, String name, Outcome outcome) {
@@ -106,7 +108,7 @@ final class JobControl {
             if (!j.status().equals("InProgress")) {
                 throw new IllegalArgumentException("training job " + name + " is " + j.status() + ", not InProgress");
             }
-            JobFacts scripted = outcome.apply(j, now);
+            JobFacts scripted = outcome.apply(j, now, AcceptanceSequence.next(sql));
             change(sql, j.job(), f -> scripted, now);
             JobQueries.Located after = queries.locate(sql, ctx, name, now);
             return JobJson.object().put("trainingJobName", name).put("status", after.status())

@@ -12,6 +12,7 @@ import io.github.capacityemulator.core.error.ResourceInUse;
 import io.github.capacityemulator.core.error.ValidationException;
 import io.github.capacityemulator.core.requests.CreateTrainingJobRequest;
 import io.github.capacityemulator.core.requests.ResourceConfig;
+import io.github.capacityemulator.core.store.AcceptanceSequence;
 import io.github.capacityemulator.core.store.Sql;
 import io.github.capacityemulator.core.store.Store;
 import io.github.capacityemulator.core.tags.TagStore;
@@ -73,7 +74,7 @@ final class JobCreation {
             JobFacts job = new JobFacts(name, arn, now, r.instanceType(), r.instanceCount(), r.trainingPlanArn(), null,
                     Math.min(settings.runtime().toMillis(), maxRuntime), maxRuntime,
                     maxPending == null ? null : maxPending * 1000L, in.outputDataConfig().s3OutputPath(), null, null, null,
-                    null, null, echo.of(raw, maxRuntime / 1000), jobs.nextSequence(sql, ctx.account(), ctx.region()));
+                    null, null, echo.of(raw, maxRuntime / 1000), AcceptanceSequence.next(sql), 0, 0, 0);
             if (r.trainingPlanArn() != null) {
                 ReservedPlan plan = plans.plan(sql, ctx.account(), ctx.region(), r.trainingPlanArn(), now)
                         .orElseThrow(() -> new ValidationException("Training job " + name + ": training plan "
@@ -82,10 +83,9 @@ final class JobCreation {
             } else {
                 JobRules.checkQuota(r.instanceType(), quotaOf(r.instanceType()),
                         onDemandInUse(sql, ctx, r.instanceType(), now), r.instanceCount());
-                // Room only for as long as the job can run: its end is known, unlike a cluster's. A stop can end it
-                // later than its upload would (Stopping outlasts Uploading): room for that too.
-                long until = endOf(job.inZone(PROBE_ZONE))
-                        + Math.max(0, settings.stopping().minus(settings.uploading()).toMillis());
+                // Room only for as long as the job can run: its end is known, unlike a cluster's. A stop as late as
+                // the end of its upload ends it a Stopping later: room for that too.
+                long until = endOf(job.inZone(PROBE_ZONE)) + settings.stopping().toMillis();
                 job = job.inZone(onDemand.zoneFor(sql, ctx.region(), inventory.current().inventory(), r.instanceType(),
                         r.instanceCount(), now, until, List.of()));
             }

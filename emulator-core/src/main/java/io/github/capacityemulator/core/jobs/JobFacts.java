@@ -13,12 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param completeAt      a scripted completion: training ends then (or as soon as training starts after it)
  * @param failAt          a scripted failure, with {@code failureReason}
  * @param echo            the request's members DescribeTrainingJob gives back as sent
- * @param sequence        its place among the scope's creations: orders jobs created in the same millisecond
+ * @param sequence        the creation's place in the store's AcceptanceSequence: orders the facts of one millisecond
+ * @param stopSequence    the same for the stop, {@code completeSequence} and {@code failSequence} for the outcomes
  */
 public record JobFacts(String name, String arn, long createdAt, String instanceType, int instanceCount, String planArn,
                        String zone, long trainingMillis, long maxRuntimeMillis, Long maxPendingMillis, String s3OutputPath,
                        Long stopAt, Long completeAt, Long failAt, String failureReason, Long deleteAt, JsonNode echo,
-                       long sequence) {
+                       long sequence, long stopSequence, long completeSequence, long failSequence) {
 
     boolean onPlan() {
         return planArn != null;
@@ -36,34 +37,34 @@ public record JobFacts(String name, String arn, long createdAt, String instanceT
     static final java.util.Comparator<JobFacts> CREATION_ORDER = java.util.Comparator.comparingLong(JobFacts::createdAt)
             .thenComparingLong(JobFacts::sequence);
 
-    JobFacts stopped(long at) {
+    JobFacts stopped(long at, long seq) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
                 maxRuntimeMillis, maxPendingMillis, s3OutputPath, at, completeAt, failAt, failureReason, deleteAt,
-                echo, sequence);
+                echo, sequence, seq, completeSequence, failSequence);
     }
 
-    JobFacts completed(long at) {
+    JobFacts completed(long at, long seq) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
                 maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, at, failAt, failureReason, deleteAt,
-                echo, sequence);
+                echo, sequence, stopSequence, seq, failSequence);
     }
 
-    JobFacts failed(long at, String reason) {
+    JobFacts failed(long at, String reason, long seq) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
                 maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, at, reason, deleteAt,
-                echo, sequence);
+                echo, sequence, stopSequence, completeSequence, seq);
     }
 
     JobFacts deleted(long at) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, zone, trainingMillis,
                 maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, failAt, failureReason, at,
-                echo, sequence);
+                echo, sequence, stopSequence, completeSequence, failSequence);
     }
 
     /** The same job placed in {@code in} (an on-demand zone; null: none had room). */
     JobFacts inZone(String in) {
         return new JobFacts(name, arn, createdAt, instanceType, instanceCount, planArn, in, trainingMillis,
                 maxRuntimeMillis, maxPendingMillis, s3OutputPath, stopAt, completeAt, failAt, failureReason, deleteAt,
-                echo, sequence);
+                echo, sequence, stopSequence, completeSequence, failSequence);
     }
 }

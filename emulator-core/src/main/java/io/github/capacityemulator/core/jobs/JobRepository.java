@@ -72,19 +72,6 @@ final class JobRepository {
         return out;
     }
 
-    /** The next creation's place in the scope (writes are serialized, so the highest so far plus one is unique). */
-    long nextSequence(Sql sql, String account, String region) throws SQLException {
-        long max = 0;
-        for (JobFacts j : JOBS.all(sql, account, region)) {
-            max = Math.max(max, j.sequence());
-        }
-        for (JobFacts j : sql.list("SELECT body FROM training_job_retired WHERE account = ? AND region = ?",
-                r -> JsonBodies.read(r.string(1), JobFacts.class), account, region)) {
-            max = Math.max(max, j.sequence());
-        }
-        return max + 1;
-    }
-
     /** Every (account, region) with a job of this name. */
     List<RequestContext> scopesOf(Sql sql, String name) throws SQLException {
         return sql.list("SELECT account, region FROM training_job WHERE name = ? ORDER BY account, region",

@@ -26,6 +26,8 @@ final class JobRun {
     private ReservedBlock block;
     /** Stopped while it waited: its Stopping holds no instances. */
     private boolean stoppedWaiting;
+    /** The admin's completion has been applied: training ends now, or as soon as it starts. */
+    private boolean completeScripted;
     private String terminalStatus;
     private String failureReason;
     private Long trainingStart;
@@ -68,10 +70,6 @@ final class JobRun {
     }
 
     void enter(String status, long t, String message) {
-        if (status.equals("Starting") && !steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
-                && steps.get(steps.size() - 1).start() == t) {
-            steps.remove(steps.size() - 1); // a job that started at once shows no wait
-        }
         if (!steps.isEmpty()) {
             JobTimeline.Step last = steps.remove(steps.size() - 1);
             steps.add(new JobTimeline.Step(last.status(), last.start(), t, last.message()));
@@ -80,7 +78,12 @@ final class JobRun {
         phase = status;
     }
 
-    void start(long t, ReservedBlock in) {
+    /** Starts on {@code in}; a job that starts in the step of its own creation shows no wait. */
+    void start(long t, ReservedBlock in, boolean atCreation) {
+        if (atCreation && !steps.isEmpty() && steps.get(steps.size() - 1).status().equals("Pending")
+                && steps.get(steps.size() - 1).start() == t) {
+            steps.remove(steps.size() - 1);
+        }
         block = in;
         enter("Starting", t, JobMessages.STARTING);
         phaseEnd = t + settings.starting().toMillis();
@@ -140,20 +143,28 @@ final class JobRun {
         }
     }
 
-    /**
-     * Applies a stop or scripted failure due at {@code t}. The replay calls it after everything time decided at
-     * {@code t} (phase ends, starts, interruptions), which a client may have seen before the outcome was stored.
-     */
-    void applyOutcomes(long t) {
-        if (terminal()) {
-            return;
-        }
-        if (job.failAt() != null && job.failAt() <= t) {
-            fail(t, job.failureReason());
-        } else if (job.stopAt() != null && job.stopAt() <= t && !"Stopping".equals(phase)) {
+    /** The stop stored for {@code t}, applied in its place among that instant's facts. */
+    void applyStop(long t) {
+        if (!terminal() && !"Stopping".equals(phase)) {
             stoppedWaiting = waiting();
             enter("Stopping", t, JobMessages.STOPPING);
             phaseEnd = t + settings.stopping().toMillis();
+        }
+    }
+
+    /** The scripted failure stored for {@code t}. */
+    void applyFail(long t) {
+        if (!terminal()) {
+            fail(t, job.failureReason());
+        }
+    }
+
+    /** The scripted completion stored for {@code t}: training ends now, or as soon as it starts. */
+    void applyComplete(long t) {
+        completeScripted = true;
+        if ("Training".equals(phase)) {
+            phaseEnd = t;
+            progress(t);
         }
     }
 
@@ -174,8 +185,7 @@ final class JobRun {
             }
             case "Downloading" -> {
                 enter("Training", at, JobMessages.TRAINING);
-                long left = job.completeAt() != null ? Math.max(0, job.completeAt() - at) : remaining;
-                phaseEnd = at + Math.min(left, remaining);
+                phaseEnd = completeScripted ? at : at + remaining;
             }
             case "Training" -> {
                 remaining = 0;
@@ -204,7 +214,7 @@ final class JobRun {
         if (!waiting()) {
             times.add(phaseEnd);
         }
-        if ("Training".equals(phase) && job.completeAt() != null) {
+        if (job.completeAt() != null) {
             times.add(job.completeAt());
         }
         if (running()) {

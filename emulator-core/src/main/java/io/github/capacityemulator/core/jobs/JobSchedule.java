@@ -62,7 +62,7 @@ final class JobSchedule {
             settle(t);
             OptionalLong next = nextEvent(t);
             long until = next.isPresent() && next.getAsLong() <= now ? next.getAsLong() : now;
-            boolean canStart = canStartAt(t);
+            boolean canStart = canStartAt(t, AFTER_FACTS);
             for (JobRun r : runs) {
                 r.accrue(t, until, canStart);
             }
@@ -79,28 +79,79 @@ final class JobSchedule {
         return out;
     }
 
+    /** Before every fact of an instant: what the clock decides there sees none of them. */
+    private static final long BEFORE_FACTS = Long.MIN_VALUE;
+    /** After every fact of an instant. */
+    private static final long AFTER_FACTS = Long.MAX_VALUE;
+
+    /** A fact stored for an instant (a creation, stop, outcome or extension), in its place in the acceptance order. */
+    private record Fact(long sequence, JobRun run, String kind) {
+    }
+
     /**
-     * Applies everything due at {@code t}: first what time decides (creations, phase ends, interruptions, limits,
-     * starts), then the stops and scripted outcomes stored for {@code t}, then the starts their freed instances allow.
-     * An outcome scripted at an instant thus never erases what a client could see at that instant before it.
+     * Applies everything due at {@code t}: first what the clock decides (phase ends, limits, interruptions, starts),
+     * before any fact stored for {@code t}; then those facts one at a time in the order they were accepted, each
+     * followed by what it allows. A client that looked between two of them saw a state this replay goes through.
      */
     private void settle(long t) {
-        for (JobRun r : runs) {
-            if (!r.created() && r.job.createdAt() <= t) {
-                if (r.job.onPlan()) {
-                    r.enter("Pending", t, JobMessages.WAITING_FOR_CAPACITY);
-                } else if (r.job.zone() == null) {
-                    r.failOnStart(t);
-                } else {
-                    r.start(t, null);
-                }
+        decide(t, BEFORE_FACTS, null);
+        for (Fact f : factsAt(t)) {
+            switch (f.kind()) {
+                case "create" -> create(f.run(), t);
+                case "stop" -> f.run().applyStop(t);
+                case "fail" -> f.run().applyFail(t);
+                case "complete" -> f.run().applyComplete(t);
+                default -> { } // an extension: it counts from its place on, through the sequence
             }
+            decide(t, f.sequence(), "create".equals(f.kind()) ? f.run() : null);
+        }
+    }
+
+    private List<Fact> factsAt(long t) {
+        List<Fact> facts = new ArrayList<>();
+        for (JobRun r : runs) {
+            JobFacts j = r.job;
+            if (j.createdAt() == t) {
+                facts.add(new Fact(j.sequence(), r, "create"));
+            }
+            if (j.stopAt() != null && j.stopAt() == t) {
+                facts.add(new Fact(j.stopSequence(), r, "stop"));
+            }
+            if (j.failAt() != null && j.failAt() == t) {
+                facts.add(new Fact(j.failSequence(), r, "fail"));
+            }
+            if (j.completeAt() != null && j.completeAt() == t) {
+                facts.add(new Fact(j.completeSequence(), r, "complete"));
+            }
+        }
+        for (ReservedBlock b : blocks) {
+            b.prolongations().stream().filter(p -> p.knownFrom() == t)
+                    .forEach(p -> facts.add(new Fact(p.sequence(), null, "extension")));
+        }
+        facts.sort(java.util.Comparator.comparingLong(Fact::sequence));
+        return facts;
+    }
+
+    private void create(JobRun r, long t) {
+        if (r.job.onPlan()) {
+            r.enter("Pending", t, JobMessages.WAITING_FOR_CAPACITY);
+        } else if (r.job.zone() == null) {
+            r.failOnStart(t);
+        } else {
+            r.start(t, null, true);
+        }
+    }
+
+    /** What the clock decides at {@code t} for the facts accepted up to {@code seq}; {@code created}: just now. */
+    private void decide(long t, long seq, JobRun created) {
+        for (JobRun r : runs) {
             if (!r.created() || r.terminal()) {
                 continue;
             }
             r.progress(t);
-            if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block(), t) && r.interruptible()) {
-                if (noBlockAfter(t)) {
+            if (r.job.onPlan() && r.running() && r.block() != null && t >= interruptAt(r.block(), t, seq)
+                    && r.interruptible()) {
+                if (noBlockAfter(t, seq)) {
                     r.fail(t, JobMessages.PLAN_OVER); // nothing left to resume in: it ends here, not after a wait
                 } else {
                     r.interrupt(t);
@@ -109,53 +160,47 @@ final class JobSchedule {
             if (r.waiting() && r.pendingExhausted()) {
                 r.stopForPending(t);
             }
-            if (r.waiting() && r.job.onPlan() && noBlockAfter(t)) {
+            if (r.waiting() && r.job.onPlan() && noBlockAfter(t, seq)) {
                 r.fail(t, JobMessages.PLAN_OVER);
             }
         }
-        startWaiting(t);
+        ReservedBlock active = activeAt(t, seq);
         for (JobRun r : runs) {
-            if (r.created()) {
-                r.applyOutcomes(t);
-            }
-        }
-        startWaiting(t);
-    }
-
-    /** Starts the waiting jobs that fit in the active block, in creation order. */
-    private void startWaiting(long t) {
-        ReservedBlock active = activeAt(t);
-        for (JobRun r : runs) {
-            if (r.created() && r.waiting() && r.job.onPlan() && canStartAt(t) && free(active) >= r.job.instanceCount()) {
-                r.start(t, active);
+            if (r.created() && r.waiting() && r.job.onPlan() && canStartAt(t, seq)
+                    && free(active) >= r.job.instanceCount()) {
+                r.start(t, active, r == created);
             }
         }
     }
 
     /**
-     * When jobs on the block are interrupted, as the block's end stood at {@code t}: an extension counts only from
-     * its purchase and until its payment fails, so what was shown before either never changes.
+     * When jobs on the block are interrupted, as the block's end stood at {@code t} for the facts accepted up to
+     * {@code seq}: an extension counts from its purchase on and until its payment fails.
      */
+    private static long interruptAt(ReservedBlock b, long t, long seq) {
+        return b.endAt(t, seq) - INTERRUPT_BEFORE_END;
+    }
+
     private static long interruptAt(ReservedBlock b, long t) {
-        return b.endAt(t) - INTERRUPT_BEFORE_END;
+        return interruptAt(b, t, AFTER_FACTS);
     }
 
     /** No block has time left to run a job after {@code t}. */
-    private boolean noBlockAfter(long t) {
-        return blocks.stream().noneMatch(b -> interruptAt(b, t) > t);
+    private boolean noBlockAfter(long t, long seq) {
+        return blocks.stream().noneMatch(b -> interruptAt(b, t, seq) > t);
     }
 
     /**
      * Whether a waiting job could start at {@code t}: a block is active and not in its last 30 minutes. Only then
      * is it actively waiting for capacity, and only then does its wait count toward its limits.
      */
-    private boolean canStartAt(long t) {
-        ReservedBlock active = activeAt(t);
-        return active != null && t < interruptAt(active, t);
+    private boolean canStartAt(long t, long seq) {
+        ReservedBlock active = activeAt(t, seq);
+        return active != null && t < interruptAt(active, t, seq);
     }
 
-    private ReservedBlock activeAt(long t) {
-        return blocks.stream().filter(b -> b.start() <= t && t < b.endAt(t)).findFirst().orElse(null);
+    private ReservedBlock activeAt(long t, long seq) {
+        return blocks.stream().filter(b -> b.start() <= t && t < b.endAt(t, seq)).findFirst().orElse(null);
     }
 
     private int free(ReservedBlock block) {
@@ -165,7 +210,7 @@ final class JobSchedule {
 
     private OptionalLong nextEvent(long t) {
         List<Long> times = new ArrayList<>();
-        boolean active = canStartAt(t);
+        boolean active = canStartAt(t, AFTER_FACTS);
         for (JobRun r : runs) {
             if (!r.created()) {
                 times.add(r.job.createdAt());

@@ -2,7 +2,10 @@ package io.github.capacityemulator.core.plans;
 
 import java.math.BigDecimal;
 
-/** An extension bought for a plan: it prolongs one block (the plan's last) by whole days. */
+/**
+ * An extension bought for a plan: it prolongs one block (the plan's last) by whole days. {@code sequence} is its
+ * place in the store's {@code AcceptanceSequence}, which orders it among the other facts of its millisecond.
+ */
 public record ExtensionFacts(
         String offeringId,
         String planName,
@@ -14,7 +17,8 @@ public record ExtensionFacts(
         int durationHours,
         BigDecimal upfrontFee,
         long paymentDueAt,
-        boolean paymentFailed) {
+        boolean paymentFailed,
+        long sequence) {
 
     /** Whether it holds capacity and prolongs its block at {@code now}: not once its payment has failed. */
     public boolean countsAt(long now) {

@@ -15,6 +15,7 @@ import io.github.capacityemulator.core.caller.RequestContext;
 import io.github.capacityemulator.core.lifecycle.StableIds;
 import io.github.capacityemulator.core.requests.CreateTrainingPlanRequest;
 import io.github.capacityemulator.core.requests.ExtendTrainingPlanRequest;
+import io.github.capacityemulator.core.store.AcceptanceSequence;
 import io.github.capacityemulator.core.store.Sql;
 import io.github.capacityemulator.core.store.Store;
 import io.github.capacityemulator.core.tags.TagStore;
@@ -99,9 +100,9 @@ final class PlanPurchase {
 
     JsonNode extend(RequestContext ctx, ExtendTrainingPlanRequest in) {
         String offeringId = in.trainingPlanExtensionOfferingId();
-        Instant now = clock.now();
         InventorySource.Current inv = inventory.current();
         return payments.transactional(() -> store.write(sql -> {
+            Instant now = clock.now(); // under the write lock: facts are stored in time order
             OfferingFacts offering = buyable(sql, ctx, offeringId, true, now);
             PlanState plan = states.of(sql, ctx, records.planByName(sql, ctx.account(), ctx.region(), offering.planName())
                     .orElseThrow(() -> new ResourceNotFound("Training plan extension offering " + offeringId
@@ -116,7 +117,8 @@ final class PlanPurchase {
             boolean paid = payments.nextSucceeds();
             long paymentDue = now.plus(settings.paymentDelay()).toEpochMilli();
             ExtensionFacts extension = new ExtensionFacts(offering.id(), offering.planName(), offering.blockArn(), b.zone(),
-                    now.toEpochMilli(), b.start(), b.end(), offering.durationHours(), offering.upfrontFee(), paymentDue, !paid);
+                    now.toEpochMilli(), b.start(), b.end(), offering.durationHours(), offering.upfrontFee(), paymentDue, !paid,
+                    AcceptanceSequence.next(sql));
             records.insertExtension(sql, ctx.account(), ctx.region(), extension);
             capacity.hold(sql, HoldOwner.of(PlanCapacity.EXTENSION_HOLD, offering.id()), ctx.region(), offering, b,
                     paid ? null : paymentDue);

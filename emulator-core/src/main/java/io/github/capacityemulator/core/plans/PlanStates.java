@@ -88,7 +88,7 @@ final class PlanStates implements ReservedPlans {
     private static ReservedBlock view(PlanState s, PlanState.BlockState b) {
         List<ReservedBlock.Prolongation> prolongations = s.extensions().stream()
                 .filter(e -> e.blockArn().equals(b.facts().arn()))
-                .map(e -> new ReservedBlock.Prolongation(e.extendedAt(), e.start(), e.end(),
+                .map(e -> new ReservedBlock.Prolongation(e.extendedAt(), e.sequence(), e.start(), e.end(),
                         e.paymentFailed() ? e.paymentDueAt() : ReservedBlock.Prolongation.NEVER))
                 .toList();
         return new ReservedBlock(b.facts().arn(), b.facts().zone(), b.facts().start(), b.end(), b.status(),

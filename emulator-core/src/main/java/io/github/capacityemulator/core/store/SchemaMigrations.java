@@ -23,7 +23,9 @@ final class SchemaMigrations {
         @Override
         public List<Migration> migrations(SqlDialect dialect) {
             return List.of(new Migration(1, List.of(
-                    "CREATE TABLE emulator_meta (name VARCHAR(64) PRIMARY KEY, val VARCHAR(1024) NOT NULL)")));
+                    "CREATE TABLE emulator_meta (name VARCHAR(64) PRIMARY KEY, val VARCHAR(1024) NOT NULL)")),
+                    new Migration(2, List.of("CREATE TABLE acceptance_sequence (val BIGINT NOT NULL)",
+                            "INSERT INTO acceptance_sequence (val) VALUES (0)")));
         }
 
         @Override

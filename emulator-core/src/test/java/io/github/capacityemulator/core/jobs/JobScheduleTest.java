@@ -24,7 +24,7 @@ class JobScheduleTest {
 
     private static JobFacts job(String name, long created, int count, long trains, Long maxPending) {
         return new JobFacts(name, "arn:" + name, created, "ml.p5.48xlarge", count, "arn:plan", null, trains, 28 * DAY,
-                maxPending, "s3://b/out", null, null, null, null, null, null, ACCEPTED.incrementAndGet());
+                maxPending, "s3://b/out", null, null, null, null, null, null, ACCEPTED.incrementAndGet(), 0, 0, 0);
     }
 
     private static List<String> statuses(JobTimeline t) {
@@ -46,7 +46,7 @@ class JobScheduleTest {
     private static ReservedBlock extended(long boughtAt, long to, long revokedAt) {
         long end = revokedAt <= boughtAt ? FIRST.end() : to;
         return new ReservedBlock(FIRST.arn(), FIRST.zone(), FIRST.start(), end, "Active", FIRST.end(),
-                List.of(new ReservedBlock.Prolongation(boughtAt, FIRST.end(), to, revokedAt)));
+                List.of(new ReservedBlock.Prolongation(boughtAt, ACCEPTED.incrementAndGet(), FIRST.end(), to, revokedAt)));
     }
 
     @Test
@@ -110,11 +110,11 @@ class JobScheduleTest {
 
     @Test
     void aJobStoppedAtItsCreationKeepsItsWaitAndOneWithoutCapacityBillsNothing() {
-        JobFacts a = job("a", HOUR, 8, HOUR, null).stopped(HOUR);
+        JobFacts a = job("a", HOUR, 8, HOUR, null).stopped(HOUR, ACCEPTED.incrementAndGet());
         assertThat(statuses(at(List.of(a), 2 * HOUR, FIRST).get("a"))).containsExactly("Pending@60", "Stopping@60",
                 "Stopped@62");
         JobFacts noRoom = new JobFacts("n", "arn:n", 0, "ml.m5.xlarge", 1, null, null, HOUR, DAY, null, "s3://b", null,
-                null, null, null, null, null, 1);
+                null, null, null, null, null, 1, 0, 0, 0);
         JobTimeline failed = JobSchedule.onDemand(SETTINGS, noRoom, HOUR);
         assertThat(statuses(failed)).containsExactly("Starting@0", "Failed@2");
         assertThat(failed.failureReason()).isEqualTo(JobMessages.CAPACITY_ERROR);
@@ -125,7 +125,7 @@ class JobScheduleTest {
     @Test
     void aWaitingJobThatIsStoppedHoldsNoInstancesWhileItStops() {
         JobFacts runner = job("runner", 11 * HOUR, 4, 5 * HOUR, null);
-        JobFacts waiter = job("waiter", 11 * HOUR + MIN, 8, HOUR, null).stopped(11 * HOUR + 10 * MIN);
+        JobFacts waiter = job("waiter", 11 * HOUR + MIN, 8, HOUR, null).stopped(11 * HOUR + 10 * MIN, ACCEPTED.incrementAndGet());
         Map<String, JobTimeline> t = at(List.of(runner, waiter), 11 * HOUR + 11 * MIN, FIRST);
         assertThat(t.get("waiter").status()).isEqualTo("Stopping");
         assertThat(t.get("waiter").holdsCapacity()).isFalse();
@@ -213,10 +213,10 @@ class JobScheduleTest {
         JobFacts job = job("j", 11 * HOUR, 8, HOUR, null);
         long trainingStarts = 11 * HOUR + 3 * MIN;
         assertThat(statuses(at(List.of(job), trainingStarts, FIRST).get("j"))).endsWith("Training@663");
-        JobFacts failed = job.failed(trainingStarts, "AlgorithmError: x");
+        JobFacts failed = job.failed(trainingStarts, "AlgorithmError: x", ACCEPTED.incrementAndGet());
         assertThat(statuses(at(List.of(failed), trainingStarts, FIRST).get("j")))
                 .containsExactly("Starting@660", "Downloading@662", "Training@663", "Failed@663");
-        JobFacts stopped = job.stopped(trainingStarts);
+        JobFacts stopped = job.stopped(trainingStarts, ACCEPTED.incrementAndGet());
         assertThat(statuses(at(List.of(stopped), trainingStarts + 5 * MIN, FIRST).get("j")))
                 .containsExactly("Starting@660", "Downloading@662", "Training@663", "Stopping@663", "Stopped@665");
     }
@@ -241,12 +241,12 @@ class JobScheduleTest {
         long secondStarts = 724 * MIN; // first: 660..724
         assertThat(statuses(at(List.of(first, second, third), secondStarts, FIRST).get("second")))
                 .containsExactly("Pending@660", "Starting@724");
-        Map<String, JobTimeline> stopped = at(List.of(first, second.stopped(secondStarts), third), secondStarts + MIN, FIRST);
+        Map<String, JobTimeline> stopped = at(List.of(first, second.stopped(secondStarts, ACCEPTED.incrementAndGet()), third), secondStarts + MIN, FIRST);
         assertThat(statuses(stopped.get("second"))).containsExactly("Pending@660", "Starting@724", "Stopping@724");
         assertThat(stopped.get("second").holdsCapacity()).as("its instances came up: it holds them while it stops")
                 .isTrue();
         assertThat(statuses(stopped.get("third"))).containsExactly("Pending@660");
-        Map<String, JobTimeline> failed = at(List.of(first, second.failed(secondStarts, "AlgorithmError: x"), third),
+        Map<String, JobTimeline> failed = at(List.of(first, second.failed(secondStarts, "AlgorithmError: x", ACCEPTED.incrementAndGet()), third),
                 secondStarts + MIN, FIRST);
         assertThat(statuses(failed.get("second"))).containsExactly("Pending@660", "Starting@724", "Failed@724");
         assertThat(statuses(failed.get("third"))).as("the failure freed the instances at once")
@@ -258,7 +258,7 @@ class JobScheduleTest {
     void aStopAtTheInstantOfAnInterruptionKeepsTheInterruption() {
         JobFacts job = job("j", 19 * HOUR, 8, 3 * HOUR, null);
         long interrupted = 1170 * MIN;
-        JobTimeline t = at(List.of(job.stopped(interrupted)), interrupted + 5 * MIN, FIRST, SECOND).get("j");
+        JobTimeline t = at(List.of(job.stopped(interrupted, ACCEPTED.incrementAndGet())), interrupted + 5 * MIN, FIRST, SECOND).get("j");
         assertThat(statuses(t)).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Pending@1170",
                 "Stopping@1170", "Stopped@1172");
         assertThat(t.steps().get(3).message()).isEqualTo(JobMessages.INTERRUPTED);
@@ -272,5 +272,63 @@ class JobScheduleTest {
         ReservedBlock then = extended(failedAt, 44 * HOUR, ReservedBlock.Prolongation.NEVER);
         JobTimeline after = at(jobs, 21 * HOUR, then).get("late");
         assertThat(statuses(after)).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Failed@1170");
+    }
+
+    /** A job of 4 instances accepted at {@code created} (after the facts made before it). */
+    private static JobFacts four(String name, long created) {
+        return job(name, created, 4, HOUR, null);
+    }
+
+    /**
+     * Defect (third review): the facts of one instant were grouped by kind, not replayed in the order they were
+     * accepted. A create at t took the instances a failure at t had just given a waiting job, and a stop at t erased
+     * a start that a failure at t had allowed.
+     */
+    @Test
+    void theFactsOfOneInstantAreReplayedInTheOrderTheyWereAccepted() {
+        long t = 12 * HOUR;
+        JobFacts a = four("a", 11 * HOUR);
+        JobFacts b = job("b", 11 * HOUR + MIN, 8, HOUR, null);
+        JobFacts aFailed = a.failed(t, "AlgorithmError: x", ACCEPTED.incrementAndGet()); // b starts: 8 free
+        JobFacts c = four("c", t);                                                        // then c is created
+        Map<String, JobTimeline> r1 = at(List.of(aFailed, b, c), t + MIN, FIRST);
+        assertThat(statuses(r1.get("b"))).containsExactly("Pending@661", "Starting@720");
+        assertThat(statuses(r1.get("c"))).containsExactly("Pending@720");
+
+        JobFacts bStopped = b.stopped(t, ACCEPTED.incrementAndGet()); // stopped after its start was shown
+        Map<String, JobTimeline> r3 = at(List.of(aFailed, bStopped, c), t + MIN, FIRST);
+        assertThat(statuses(r3.get("b"))).containsExactly("Pending@661", "Starting@720", "Stopping@720");
+        assertThat(r3.get("b").holdsCapacity()).isTrue();
+        assertThat(statuses(r3.get("c"))).containsExactly("Pending@720");
+    }
+
+    /** Defect (third review): a zero-length Pending a client saw was dropped when a later fact let the job start. */
+    @Test
+    void aWaitShownAtCreationStaysWhenALaterFactOfThatInstantStartsTheJob() {
+        long t = 12 * HOUR;
+        JobFacts a = job("a", 11 * HOUR, 8, HOUR, null);
+        JobFacts b = job("b", t, 8, HOUR, null);                                 // waits: a holds the 8
+        JobFacts aFailed = a.failed(t, "AlgorithmError: x", ACCEPTED.incrementAndGet());
+        assertThat(statuses(at(List.of(aFailed, b), t + MIN, FIRST).get("b"))).containsExactly("Pending@720", "Starting@720");
+    }
+
+    /** Defect (third review): a completion scripted at the instant of an interruption erased the interruption. */
+    @Test
+    void aCompletionAtTheInstantOfAnInterruptionComesAfterIt() {
+        long interrupted = 1170 * MIN;
+        JobFacts job = job("j", 19 * HOUR, 8, 3 * HOUR, null).completed(interrupted, ACCEPTED.incrementAndGet());
+        JobTimeline t = at(List.of(job), 30 * HOUR + 10 * MIN, FIRST, SECOND).get("j");
+        assertThat(statuses(t)).containsExactly("Starting@1140", "Downloading@1142", "Training@1143", "Pending@1170",
+                "Starting@1800", "Downloading@1802", "Training@1803", "Uploading@1803", "Completed@1804");
+    }
+
+    /** Defect (third review): an extension bought at t was ignored by a job created after it at t. */
+    @Test
+    void anExtensionBoughtAtAnInstantCountsForTheFactsAcceptedAfterItThen() {
+        long t = 19 * HOUR + 40 * MIN; // inside FIRST's last 30 minutes
+        ReservedBlock extended = extended(t, 44 * HOUR, ReservedBlock.Prolongation.NEVER);
+        JobFacts created = job("after", t, 8, HOUR, null); // accepted after the extension
+        assertThat(statuses(at(List.of(created), t + 5 * MIN, extended).get("after"))).containsExactly("Starting@1180",
+                "Downloading@1182", "Training@1183");
     }
 }

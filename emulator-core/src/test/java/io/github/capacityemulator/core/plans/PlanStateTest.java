@@ -66,9 +66,9 @@ class PlanStateTest {
         long extEnd = extStart + Duration.ofDays(1).toMillis();
         long extendedAt = Instant.parse("2030-03-06T13:00:00Z").toEpochMilli();
         ExtensionFacts paid = new ExtensionFacts("tpeo-1", "p", SECOND.arn(), "us-east-1a", extendedAt, extStart, extEnd,
-                24, BigDecimal.TEN, extendedAt + 120_000, false);
+                24, BigDecimal.TEN, extendedAt + 120_000, false, 1);
         ExtensionFacts refused = new ExtensionFacts("tpeo-2", "p", SECOND.arn(), "us-east-1a", extendedAt, extStart, extEnd,
-                24, BigDecimal.TEN, extendedAt + 120_000, true);
+                24, BigDecimal.TEN, extendedAt + 120_000, true, 2);
         assertThat(at(plan(false), List.of(paid), "2030-03-07T12:00:00Z").status()).isEqualTo("Active");
         assertThat(at(plan(false), List.of(paid), "2030-03-07T12:00:00Z").endTime()).isEqualTo(extEnd);
         // While its payment is pending, a refused extension still holds; afterwards the plan ends as before.

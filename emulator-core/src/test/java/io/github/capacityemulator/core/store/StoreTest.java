@@ -58,7 +58,7 @@ class StoreTest {
     @Test
     void recordsEachModulesSchemaVersion() {
         try (Store store = Store.inMemory(List.of(module(2)))) {
-            assertThat(store.schemaVersions()).isEqualTo(Map.of("store", 1, "widgets", 2));
+            assertThat(store.schemaVersions()).isEqualTo(Map.of("store", 2, "widgets", 2));
         }
     }
 
