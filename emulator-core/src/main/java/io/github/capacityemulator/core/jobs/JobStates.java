@@ -22,9 +22,13 @@ final class JobStates {
         this.settings = settings;
     }
 
+    /**
+     * A job's timeline at {@code now}, or at its creation if that is later: a read that took the time just before a
+     * create committed still describes the new job (as created), instead of finding no timeline for it.
+     */
     JobTimeline of(Sql sql, String account, String region, JobFacts job, long now) throws SQLException {
         if (!job.onPlan()) {
-            return JobSchedule.onDemand(settings, job, now);
+            return JobSchedule.onDemand(settings, job, Math.max(now, job.createdAt()));
         }
         return onPlan(sql, account, region, job.planArn(), now).get(job.replayKey());
     }
@@ -32,8 +36,9 @@ final class JobStates {
     /** The timelines of every job on a plan, by {@link JobFacts#replayKey} (a plan that no longer exists has no capacity to give). */
     Map<String, JobTimeline> onPlan(Sql sql, String account, String region, String planArn, long now) throws SQLException {
         List<JobFacts> onPlan = jobs.onPlan(sql, account, region, planArn);
-        Optional<ReservedPlan> plan = plans.reservation(sql, account, region, planArn, now);
+        long at = Math.max(now, onPlan.stream().mapToLong(JobFacts::createdAt).max().orElse(now)); // as in of()
+        Optional<ReservedPlan> plan = plans.reservation(sql, account, region, planArn, at);
         return JobSchedule.onPlan(settings, onPlan, plan.map(ReservedPlan::blocks).orElse(List.of()),
-                plan.map(ReservedPlan::usableInstances).orElse(0), now);
+                plan.map(ReservedPlan::usableInstances).orElse(0), at);
     }
 }
