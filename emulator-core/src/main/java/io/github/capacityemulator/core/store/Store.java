@@ -21,17 +21,20 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Store implements AutoCloseable {
 
     private final DataSource pool;
+    /** The URL of an H2 database this store owns (null: the caller owns the data source). */
+    private final String h2Url;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final String description;
     private final SqlDialect dialect;
     private final List<String> stateTables;
 
     private Store(String url, String description, List<SchemaModule> modules) {
-        this(JdbcConnectionPool.create(url, "sa", ""), new H2Dialect(), description, modules);
+        this(JdbcConnectionPool.create(url, "sa", ""), url, new H2Dialect(), description, modules);
     }
 
-    private Store(DataSource pool, SqlDialect dialect, String description, List<SchemaModule> modules) {
+    private Store(DataSource pool, String h2Url, SqlDialect dialect, String description, List<SchemaModule> modules) {
         this.pool = pool;
+        this.h2Url = h2Url;
         this.dialect = dialect;
         this.description = description;
         List<SchemaModule> all = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class Store implements AutoCloseable {
      * {@code PostgresPortabilityTest}). The caller owns the data source.
      */
     public static Store on(DataSource dataSource, SqlDialect dialect, String description, List<SchemaModule> modules) {
-        return new Store(dataSource, dialect, description, modules);
+        return new Store(dataSource, null, dialect, description, modules);
     }
 
     /** A store in memory with the schema of {@code modules}. */
@@ -133,14 +136,30 @@ public final class Store implements AutoCloseable {
         release();
     }
 
+    /**
+     * Closes the database: the pool's connections first, then, in memory, SHUTDOWN on a connection of its own (which
+     * frees the database). In the other order the pooled connections are closed after the database, and H2 writes
+     * each failure to {@code emulator.trace.db}.
+     */
     private void release() {
         if (pool instanceof JdbcConnectionPool h2) {
-            try (Connection c = h2.getConnection(); java.sql.Statement st = c.createStatement()) {
+            h2.dispose(); // a file database closes with its last connection
+            if (!h2Url.startsWith("jdbc:h2:mem:")) {
+                return;
+            }
+            try (Connection last = new org.h2.Driver().connect(h2Url, credentials());
+                 java.sql.Statement st = last.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException e) {
                 // already closed: nothing left to flush
             }
-            h2.dispose();
         }
+    }
+
+    private static java.util.Properties credentials() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "sa");
+        p.setProperty("password", "");
+        return p;
     }
 }

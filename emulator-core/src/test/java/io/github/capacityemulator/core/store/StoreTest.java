@@ -74,6 +74,31 @@ class StoreTest {
         }
     }
 
+    private static String trace(Path dir) {
+        try {
+            return java.nio.file.Files.readString(dir.resolve("emulator.trace.db"));
+        } catch (java.io.IOException e) {
+            return "no trace";
+        }
+    }
+
+    /** Defect (issue 10): every stop left "Database is already closed" stack traces in emulator.trace.db. */
+    @Test
+    void aStopLeavesNoTraceFile(@TempDir Path dir) {
+        try (Store store = Store.inDirectory(dir, List.of(module(1)))) {
+            insert(store, "111111111111", "us-east-1");
+            // Several connections in the pool, as under load: each must close cleanly.
+            for (int i = 0; i < 4; i++) {
+                store.read(sql -> sql.list("SELECT 1", r -> r.intValue(1)));
+            }
+        }
+        assertThat(dir.resolve("emulator.trace.db")).as(() -> trace(dir)).doesNotExist();
+        try (Store reopened = Store.inDirectory(dir, List.of(module(1)))) {
+            assertThat(reopened.schemaVersions()).containsKey("widgets");
+        }
+        assertThat(dir.resolve("emulator.trace.db")).doesNotExist();
+    }
+
     @Test
     void aDirectoryOfANewerModuleVersionIsRefused(@TempDir Path dir) {
         Store.inDirectory(dir, List.of(module(2))).close();
