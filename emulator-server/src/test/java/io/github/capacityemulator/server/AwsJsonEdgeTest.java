@@ -84,6 +84,20 @@ class AwsJsonEdgeTest extends RunningEmulator {
                 .body("message", equalTo("Unexpected JSON type at 'maxResults': expected integer, found string"));
     }
 
+    /** Defect (issue 10): a name of 10,000 characters overflowed the pattern check: a 500 with an empty body. */
+    @Test
+    void hugeStringsAreValidationExceptionsNotFaults() {
+        String huge = "a".repeat(10_000);
+        call("CreateCluster").body("{\"ClusterName\":\"" + huge + "\",\"InstanceGroups\":[]}").post("/")
+                .then().statusCode(400).header("x-amzn-ErrorType", "ValidationException")
+                .body("message", org.hamcrest.Matchers.containsString("at 'clusterName' failed to satisfy constraint:"
+                        + " Member must have length less than or equal to 63;"));
+        call("ListClusterNodes").body("{\"ClusterName\":\"c\",\"InstanceGroupNameContains\":\"" + huge + "\"}")
+                .post("/").then().statusCode(400).header("x-amzn-ErrorType", "ValidationException");
+        call("ListClusters").body("{}").post("/").then().statusCode(200)
+                .body("ClusterSummaries", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void hugeNumbersAreSerializationExceptionsNotFaults() {
         call("ListTrainingPlans").body("{\"MaxResults\":1e999999999}").post("/")

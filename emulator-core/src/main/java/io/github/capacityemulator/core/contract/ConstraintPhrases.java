@@ -46,8 +46,9 @@ final class ConstraintPhrases {
         List<String> phrases = new ArrayList<>();
         if (shape.type() == ShapeType.STRING) {
             String text = node.asText();
-            phrases.addAll(lengthPhrases(shape, text.codePointCount(0, text.length())));
-            if (shape.pattern() != null && !shape.pattern().matcher(text).matches()) {
+            int length = text.codePointCount(0, text.length());
+            phrases.addAll(lengthPhrases(shape, length));
+            if (shape.pattern() != null && patternCheckable(shape, length) && !shape.pattern().matcher(text).matches()) {
                 String p = shape.pattern().pattern();
                 phrases.add("Member must satisfy regular expression pattern: " + (p.startsWith("^") ? p : "^" + p));
             }
@@ -65,6 +66,19 @@ final class ConstraintPhrases {
         }
         return phrases;
     }
+
+    /**
+     * Whether the pattern can be checked safely: Java's matcher recurses once per repetition of a group such as
+     * {@code (-*[a-zA-Z0-9])*}, and overflows the stack on strings of a few thousand characters. A value within its
+     * length limit (at most 1024 for such patterns in the model) or of at most {@link #PATTERN_SAFE_LENGTH} is
+     * checked; a longer one already breaks its length limit, and that is what its error says.
+     */
+    static boolean patternCheckable(Shape shape, int length) {
+        return length <= PATTERN_SAFE_LENGTH || shape.max() != null && BigDecimal.valueOf(length).compareTo(shape.max()) <= 0;
+    }
+
+    /** Far below the lengths at which the model's patterns overflow the matcher (about 2,000 characters). */
+    static final int PATTERN_SAFE_LENGTH = 1024;
 
     static List<String> lengthPhrases(Shape shape, int length) {
         List<String> phrases = new ArrayList<>(2);

@@ -132,6 +132,33 @@ class ValidationMessagesTest {
                         + "constraint: Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)");
     }
 
+    /**
+     * Defect (issue 10): a string of thousands of characters overflowed the stack in a pattern such as
+     * {@code [a-zA-Z0-9](-*[a-zA-Z0-9])*}, and the request was a 500. Such a string breaks its length limit, which is
+     * what the error says; its pattern is checked only at lengths the matcher handles.
+     */
+    @Test
+    void aHugeStringIsRefusedForItsLengthWithoutOverflowingThePatternCheck() throws Exception {
+        String huge = "a".repeat(10_000);
+        OperationContract create = CONTRACT.operation("CreateCluster").orElseThrow();
+        assertThatThrownBy(() -> VALIDATOR.validateInput(create, JSON.readTree("{\"ClusterName\":\"" + huge + "\"}")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageEndingWith("' at 'clusterName' failed to satisfy constraint: Member must have length less than"
+                        + " or equal to 63");
+        OperationContract update = CONTRACT.operation("UpdateCluster").orElseThrow();
+        assertThatThrownBy(() -> VALIDATOR.validateInput(update, JSON.readTree("{\"ClusterName\":\"c\","
+                + "\"InstanceGroups\":[],\"InstanceGroupsToDelete\":[\"" + huge + "-" + huge + "\"]}")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Member must have length less than");
+        // A value just over its limit still gets both phrases, as SageMaker writes them.
+        String over = "a_" + "b".repeat(68);
+        assertThatThrownBy(() -> VALIDATOR.validateInput(create, JSON.readTree("{\"ClusterName\":\"" + over + "\"}")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("2 validation errors detected: Value '" + over + "' at 'clusterName' failed to"
+                        + " satisfy constraint: Member must have length less than or equal to 63; Value '" + over
+                        + "' at 'clusterName' failed to satisfy constraint: Member must satisfy regular expression"
+                        + " pattern: ^");
+    }
+
     @Test
     void patternsMustMatchTheWholeValue() throws Exception {
         OperationContract op = CONTRACT.operation("CreateCluster").orElseThrow();
