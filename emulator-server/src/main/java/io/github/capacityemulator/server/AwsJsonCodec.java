@@ -46,7 +46,15 @@ final class AwsJsonCodec {
             discardRest(in);
             throw tooLarge();
         }
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            // Shorter than its Content-Length, a bad or truncated chunk, a client that stopped sending: the client's
+            // fault, a 400 (SDKs retry a 5xx).
+            throw new SerializationException("The request body could not be read: it ended before its declared length,"
+                    + " or its chunked encoding is malformed.");
+        }
         if (body.length > MAX_BODY_BYTES) {
             discardRest(in);
             throw tooLarge();

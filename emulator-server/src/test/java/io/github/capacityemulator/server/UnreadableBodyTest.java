@@ -1,0 +1,64 @@
+package io.github.capacityemulator.server;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Defect (issue 10): bodies that cannot be read (shorter than their Content-Length, a bad or truncated chunk) were
+ * 500 InternalFailure, which SDKs retry. They are the client's fault: a 400 SerializationException, or the
+ * connection closed, never a 5xx; and nothing is created.
+ */
+class UnreadableBodyTest extends RunningEmulator {
+
+    private static final String HEAD = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: SageMaker.CreateCluster\r\n"
+            + "Content-Type: application/x-amz-json-1.1\r\n";
+    private static final String BODY = "{\"ClusterName\":\"c\",\"InstanceGroups\":[{\"InstanceGroupName\":\"g\","
+            + "\"InstanceType\":\"ml.t3.medium\",\"InstanceCount\":1,\"ExecutionRole\":\"arn:aws:iam::123456789012:role/x\","
+            + "\"LifeCycleConfig\":{\"SourceS3Uri\":\"s3://b/l\",\"OnCreate\":\"on_create.sh\"}}]}";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"short", "bad-chunk-size", "truncated-chunks"})
+    void anUnreadableBodyIsAClientErrorAndCreatesNothing(String kind) throws IOException {
+        String request = switch (kind) {
+            case "short" -> HEAD + "Content-Length: " + (BODY.length() + 100) + "\r\n\r\n" + BODY;
+            case "bad-chunk-size" -> HEAD + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n" + BODY + "\r\n0\r\n\r\n";
+            default -> HEAD + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(BODY.length() + 100) + "\r\n" + BODY;
+        };
+        String answer = send(request);
+        if (kind.equals("short")) {
+            assertThat(answer).as("the body ended early: the server can still answer").isNotEmpty();
+        }
+        if (!answer.isEmpty()) { // a closed connection is an acceptable answer too
+            assertThat(answer).as(kind).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("SerializationException");
+        }
+        call("ListClusters").body("{}").post("/").then().statusCode(200)
+                .body("ClusterSummaries", org.hamcrest.Matchers.empty());
+    }
+
+    /** Writes the request, ends the client's side of the connection, and reads what comes back. */
+    private static String send(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.endpoint().getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            s.shutdownOutput();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                in.transferTo(out);
+            } catch (java.net.SocketException reset) {
+                // the server closed the connection
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
