@@ -72,6 +72,7 @@ public final class Emulator implements AutoCloseable {
         List<SchemaModule> schema = new ArrayList<>(List.of(new CapacitySchema()));
         schema.addAll(families);
         this.store = openStore.apply(schema);
+        StoredClock.resume(store, clock); // a data directory keeps its clock across restarts
         InventorySource inventory = new InventorySource(settings.inventory());
         List<TaggableKind> taggable = new ArrayList<>();
         families.forEach(f -> taggable.addAll(f.taggableKinds()));

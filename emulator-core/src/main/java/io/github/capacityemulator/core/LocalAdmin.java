@@ -76,12 +76,16 @@ final class LocalAdmin implements EmulatorAdmin {
 
     @Override
     public ClockState advanceClock(Duration by) {
-        return admin(() -> clock.advance(by));
+        ClockState moved = admin(() -> clock.advance(by));
+        StoredClock.save(store, clock);
+        return moved;
     }
 
     @Override
     public ClockState setClock(Instant now, boolean frozen) {
-        return admin(() -> clock.set(now, frozen));
+        ClockState set = admin(() -> clock.set(now, frozen));
+        StoredClock.save(store, clock);
+        return set;
     }
 
     @Override
@@ -157,6 +161,7 @@ final class LocalAdmin implements EmulatorAdmin {
         faults.clear();
         store.wipe();
         clock.reset();
+        StoredClock.save(store, clock);
         inventory.reset();
         payments.reset();
     }

@@ -20,7 +20,8 @@ public final class EmulatorClock {
     private final boolean startFrozen;
     /** The last instant read: a wall clock stepped back (NTP) must not take the emulator clock with it. */
     private Instant lastRead = Instant.MIN;
-    private final double rate;
+    private final double startRate;
+    private double rate;
     /** Running: clock = anchorClock + rate x (real - anchorReal). */
     private Instant anchorReal;
     private Instant anchorClock;
@@ -36,7 +37,7 @@ public final class EmulatorClock {
         }
         this.system = system;
         this.startFrozen = startFrozen;
-        this.rate = rate;
+        this.startRate = rate;
         reset();
     }
 
@@ -102,9 +103,32 @@ public final class EmulatorClock {
         return state();
     }
 
+    /**
+     * Where the clock stands, to be stored and {@linkplain #restore restored} after a restart: running, it goes on
+     * from its anchor (the time the process was down passes for it too); frozen, it stays.
+     */
+    public record Anchor(Instant anchorReal, Instant anchorClock, Instant frozenAt, double rate) {
+    }
+
+    public synchronized Anchor anchor() {
+        return new Anchor(anchorReal, anchorClock, frozenAt, rate);
+    }
+
+    /** Takes up a stored anchor; the clock still never shows less than it has shown. */
+    public synchronized void restore(Anchor a) {
+        if (!(a.rate() > 0) || Double.isInfinite(a.rate())) {
+            throw new IllegalArgumentException("the stored clock rate must be a number > 0");
+        }
+        anchorReal = a.anchorReal();
+        anchorClock = a.anchorClock();
+        frozenAt = a.frozenAt();
+        rate = a.rate();
+    }
+
     /** Back to how the process started: no offset, frozen (at the real time now) if it started frozen. */
     public synchronized void reset() {
         lastRead = Instant.MIN;
+        rate = startRate;
         anchorReal = system.instant();
         anchorClock = anchorReal;
         frozenAt = startFrozen ? anchorReal : null;

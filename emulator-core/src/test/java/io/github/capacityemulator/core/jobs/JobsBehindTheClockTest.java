@@ -5,19 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.caller.RequestContext;
+import io.github.capacityemulator.core.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Defect (fourth review): a job stored later than the clock reads (a read that took the time just before a create
- * committed; a restart, whose clock runs from real time again) had no timeline, and DescribeTrainingJob failed with
- * a 500. Such jobs are described as of their creation.
+ * committed; a data directory of an emulator that did not store its clock, whose clock runs from real time again)
+ * had no timeline, and DescribeTrainingJob failed with a 500. Such jobs are described as of their creation.
  */
 class JobsBehindTheClockTest {
 
@@ -36,6 +38,12 @@ class JobsBehindTheClockTest {
                 + "\"TrainingPlanArn\":\"" + plan + "\"}}";
     }
 
+    private static void forgetTheClock(Path dir) {
+        try (Store store = Store.inDirectory(dir, List.of())) {
+            store.write(sql -> sql.update("DELETE FROM emulator_meta WHERE name = 'clock'"));
+        }
+    }
+
     @Test
     void jobsStoredAfterTheClocksTimeAreDescribedAsCreated(@TempDir Path dir) throws Exception {
         Instant later = Instant.now().plus(Duration.ofDays(30));
@@ -51,6 +59,7 @@ class JobsBehindTheClockTest {
             first.admin().advanceClock(Duration.ofMinutes(1));
             call(first, "CreateTrainingJob", job("b", plan));
         }
+        forgetTheClock(dir); // as a directory written before the clock was stored
         try (Emulator restarted = Emulator.start(EmulatorSettings.defaults().withDataDir(dir))) {
             assertThat(restarted.now()).isBefore(later);
             JsonNode b = call(restarted, "DescribeTrainingJob", "{\"TrainingJobName\":\"b\"}");
