@@ -63,7 +63,7 @@ public final class EmulatorMain {
         }
         EmulatorServer server;
         try {
-            server = EmulatorServer.start(emulator, options.host(), options.port());
+            server = EmulatorServer.start(emulator, options.host(), options.port(), options.requestTimeout());
         } catch (RuntimeException e) {
             emulator.close(); // let go of the data directory's lock
             System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());

@@ -38,10 +38,16 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Starts serving {@code emulator} on host:port ({@code 0} picks a free port). */
     public static EmulatorServer start(Emulator emulator, String host, int port) {
+        return start(emulator, host, port, ServerOptions.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** The same, a client that stalls while it sends a request being answered after {@code requestTimeout}. */
+    public static EmulatorServer start(Emulator emulator, String host, int port, java.time.Duration requestTimeout) {
         AwsJsonCodec codec = new AwsJsonCodec();
         AwsJsonEndpoint endpoint = new AwsJsonEndpoint(emulator, codec);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(requestTimeout.toMillis()));
             config.startup.startupWatcherEnabled = false;
             config.requestLogger.http((ctx, ms) -> {
                 if (LOG.isDebugEnabled()) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, Path inventory,
                      Duration paymentDelay, int maxTrainingPlans, ClusterSettings clusters, double clockRate,
-                     int journalSize, TrainingJobSettings jobs, boolean help) {
+                     int journalSize, TrainingJobSettings jobs, Duration requestTimeout, boolean help) {
 
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -71,8 +71,12 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
     private static final Flag JOB_QUOTAS = new Flag("--training-job-quotas", "EMULATOR_TRAINING_JOB_QUOTAS",
             "TYPE=N,...", "on-demand training instance quotas per type (default 0 for the reservable GPU types, "
             + TrainingJobSettings.DEFAULT_QUOTA + " for the rest)");
-    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, CLOCK_RATE, JOURNAL_SIZE, INVENTORY,
-            PAYMENT_DELAY, MAX_PLANS,
+    private static final Flag REQUEST_TIMEOUT = new Flag("--request-timeout", "EMULATOR_REQUEST_TIMEOUT", "SECONDS",
+            "how long a client may stall while sending a request before it gets a 400 (default 30)");
+    /** Jetty's own idle timeout: a client that stops sending is answered after this much silence. */
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, CLOCK_RATE, JOURNAL_SIZE, REQUEST_TIMEOUT,
+            INVENTORY, PAYMENT_DELAY, MAX_PLANS,
             CREATE_DELAY, UPDATE_DELAY, SOFTWARE_DELAY, DELETE_DELAY, REPLACE_DELAY, MAX_PER_CLUSTER, MAX_ACROSS,
             MAX_PER_TYPE, JOB_RUNTIME, JOB_QUOTAS);
 
@@ -147,6 +151,8 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                 withQuotas(TrainingJobSettings.defaults()
                         .withRuntime(seconds(valueOf.apply(JOB_RUNTIME), JOB_RUNTIME, TrainingJobSettings.DEFAULT_RUNTIME)),
                         quotas(valueOf.apply(JOB_QUOTAS))),
+                valueOf.apply(REQUEST_TIMEOUT) == null ? DEFAULT_REQUEST_TIMEOUT
+                        : Duration.ofSeconds(whole(REQUEST_TIMEOUT, valueOf.apply(REQUEST_TIMEOUT), 1)),
                 help);
     }
 

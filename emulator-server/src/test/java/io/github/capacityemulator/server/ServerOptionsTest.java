@@ -20,13 +20,13 @@ class ServerOptionsTest {
 
     @Test
     void defaults() {
-        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
     }
 
     @Test
     void flagsInBothForms() {
         assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
-                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
         assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
     }
 
@@ -34,9 +34,9 @@ class ServerOptionsTest {
     void environmentVariablesAndAFlagBeatsItsVariable() {
         Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
                 "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
-        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
         assertThat(parse(env, "--port", "6000", "--clock", "real"))
-                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), false));
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
     }
 
     @Test
@@ -72,6 +72,9 @@ class ServerOptionsTest {
         assertThat(o.jobs().runtime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(o.jobs().quotas()).isEqualTo(Map.of("ml.p5.48xlarge", 8, "ml.g5.xlarge", 0));
         assertThat(o.jobs().starting()).isEqualTo(TrainingJobSettings.defaults().starting());
+        assertThat(parse(Map.of(), "--request-timeout", "5").requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(parse(Map.of("EMULATOR_REQUEST_TIMEOUT", "7")).requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThatThrownBy(() -> parse(Map.of(), "--request-timeout", "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parse(Map.of(), "--training-job-quotas", "ml.p5.48xl=8"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--training-job-quotas: unknown training instance type in the quotas: ml.p5.48xl");

@@ -44,6 +44,29 @@ class UnreadableBodyTest extends RunningEmulator {
                 .body("ClusterSummaries", org.hamcrest.Matchers.empty());
     }
 
+    /**
+     * A client that stops sending in the middle of its body (and keeps the connection open) is answered with a 400
+     * once it has been silent for the request timeout (here 1 second), not left hanging or given a 5xx.
+     */
+    @org.junit.jupiter.api.Test
+    void aStalledBodyIsAnsweredWithA400AfterTheRequestTimeout() throws Exception {
+        try (EmulatorServer quick = EmulatorServer.start(emulator, "127.0.0.1", 0, java.time.Duration.ofSeconds(1));
+             Socket s = new Socket("127.0.0.1", quick.endpoint().getPort())) {
+            s.setSoTimeout(20_000);
+            String partial = HEAD + "Content-Length: " + BODY.length() + "\r\n\r\n" + BODY.substring(0, 20);
+            s.getOutputStream().write(partial.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            long started = System.nanoTime();
+            byte[] head = new byte[12];
+            int n = s.getInputStream().readNBytes(head, 0, head.length); // blocks until the server answers
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(new String(head, 0, n, StandardCharsets.UTF_8)).isEqualTo("HTTP/1.1 400");
+            assertThat(waitedMillis).as("answered after the timeout, well before the 30 s default").isLessThan(15_000);
+        }
+        call("ListClusters").body("{}").post("/").then().statusCode(200)
+                .body("ClusterSummaries", org.hamcrest.Matchers.empty());
+    }
+
     /** Writes the request, ends the client's side of the connection, and reads what comes back. */
     private static String send(String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.endpoint().getPort())) {
