@@ -1,13 +1,9 @@
 package io.github.capacityemulator.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.clock.EmulatorClock;
-import io.github.capacityemulator.core.store.Sql;
+import io.github.capacityemulator.core.store.JsonBodies;
 import io.github.capacityemulator.core.store.Store;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +14,21 @@ import java.util.Optional;
  */
 final class StoredClock {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = "clock";
+
+    /** The clock's anchor as stored: epoch millis, like every stored fact. */
+    record Stored(long anchorReal, long anchorClock, Long frozenAt, double rate) {
+
+        static Stored of(EmulatorClock.Anchor a) {
+            return new Stored(a.anchorReal().toEpochMilli(), a.anchorClock().toEpochMilli(),
+                    a.frozenAt() == null ? null : a.frozenAt().toEpochMilli(), a.rate());
+        }
+
+        EmulatorClock.Anchor anchor() {
+            return new EmulatorClock.Anchor(Instant.ofEpochMilli(anchorReal), Instant.ofEpochMilli(anchorClock),
+                    frozenAt == null ? null : Instant.ofEpochMilli(frozenAt), rate);
+        }
+    }
 
     private StoredClock() {
     }
@@ -28,34 +37,15 @@ final class StoredClock {
     static void resume(Store store, EmulatorClock clock) {
         Optional<String> stored = store.read(sql -> sql.one("SELECT val FROM emulator_meta WHERE name = ?",
                 r -> r.string(1), NAME));
-        stored.ifPresent(text -> clock.restore(parse(text)));
+        stored.ifPresent(text -> clock.restore(JsonBodies.read(text, Stored.class).anchor()));
     }
 
     /** Stores where the clock stands now; read under the store's write lock, so the last change is the one kept. */
     static void save(Store store, EmulatorClock clock) {
         store.write(sql -> {
-            write(sql, clock.anchor());
+            sql.upsert("emulator_meta", List.of("name"), List.of("name", "val"), NAME,
+                    JsonBodies.write(Stored.of(clock.anchor())));
             return null;
         });
-    }
-
-    private static void write(Sql sql, EmulatorClock.Anchor a) throws SQLException {
-        ObjectNode out = JSON.createObjectNode().put("anchorReal", a.anchorReal().toString())
-                .put("anchorClock", a.anchorClock().toString()).put("rate", a.rate());
-        if (a.frozenAt() != null) {
-            out.put("frozenAt", a.frozenAt().toString());
-        }
-        sql.upsert("emulator_meta", List.of("name"), List.of("name", "val"), NAME, out.toString());
-    }
-
-    private static EmulatorClock.Anchor parse(String text) {
-        try {
-            JsonNode n = JSON.readTree(text);
-            return new EmulatorClock.Anchor(Instant.parse(n.get("anchorReal").asText()),
-                    Instant.parse(n.get("anchorClock").asText()),
-                    n.hasNonNull("frozenAt") ? Instant.parse(n.get("frozenAt").asText()) : null, n.get("rate").asDouble());
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("the clock stored in the data directory cannot be read: " + text, e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.github.capacityemulator.core.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Comparator;
+
 /**
  * What a training job is: fixed at creation (resources, plan, limits, how long it trains), and what was done to it
  * since (a stop, a scripted outcome, a deletion), each with its time. Its statuses are computed from these, its
@@ -34,7 +36,7 @@ public record JobFacts(String name, String arn, long createdAt, String instanceT
     }
 
     /** Creation order: time, then the order the creations were accepted in. */
-    static final java.util.Comparator<JobFacts> CREATION_ORDER = java.util.Comparator.comparingLong(JobFacts::createdAt)
+    static final Comparator<JobFacts> CREATION_ORDER = Comparator.comparingLong(JobFacts::createdAt)
             .thenComparingLong(JobFacts::sequence);
 
     JobFacts stopped(long at, long seq) {

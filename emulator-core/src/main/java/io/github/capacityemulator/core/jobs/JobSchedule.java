@@ -84,8 +84,10 @@ final class JobSchedule {
     /** After every fact of an instant. */
     private static final long AFTER_FACTS = Long.MAX_VALUE;
 
+    private enum Kind { CREATE, STOP, FAIL, COMPLETE, EXTENSION }
+
     /** A fact stored for an instant (a creation, stop, outcome or extension), in its place in the acceptance order. */
-    private record Fact(long sequence, JobRun run, String kind) {
+    private record Fact(long sequence, JobRun run, Kind kind) {
     }
 
     /**
@@ -97,13 +99,13 @@ final class JobSchedule {
         decide(t, BEFORE_FACTS, null);
         for (Fact f : factsAt(t)) {
             switch (f.kind()) {
-                case "create" -> create(f.run(), t);
-                case "stop" -> f.run().applyStop(t);
-                case "fail" -> f.run().applyFail(t);
-                case "complete" -> f.run().applyComplete(t);
-                default -> { } // an extension: it counts from its place on, through the sequence
+                case CREATE -> create(f.run(), t);
+                case STOP -> f.run().applyStop(t);
+                case FAIL -> f.run().applyFail(t);
+                case COMPLETE -> f.run().applyComplete(t);
+                case EXTENSION -> { } // it counts from its place on, through the sequence
             }
-            decide(t, f.sequence(), "create".equals(f.kind()) ? f.run() : null);
+            decide(t, f.sequence(), f.kind() == Kind.CREATE ? f.run() : null);
         }
     }
 
@@ -112,23 +114,23 @@ final class JobSchedule {
         for (JobRun r : runs) {
             JobFacts j = r.job;
             if (j.createdAt() == t) {
-                facts.add(new Fact(j.sequence(), r, "create"));
+                facts.add(new Fact(j.sequence(), r, Kind.CREATE));
             }
             if (j.stopAt() != null && j.stopAt() == t) {
-                facts.add(new Fact(j.stopSequence(), r, "stop"));
+                facts.add(new Fact(j.stopSequence(), r, Kind.STOP));
             }
             if (j.failAt() != null && j.failAt() == t) {
-                facts.add(new Fact(j.failSequence(), r, "fail"));
+                facts.add(new Fact(j.failSequence(), r, Kind.FAIL));
             }
             if (j.completeAt() != null && j.completeAt() == t) {
-                facts.add(new Fact(j.completeSequence(), r, "complete"));
+                facts.add(new Fact(j.completeSequence(), r, Kind.COMPLETE));
             }
         }
         for (ReservedBlock b : blocks) {
             b.prolongations().stream().filter(p -> p.knownFrom() == t)
-                    .forEach(p -> facts.add(new Fact(p.sequence(), null, "extension")));
+                    .forEach(p -> facts.add(new Fact(p.sequence(), null, Kind.EXTENSION)));
         }
-        facts.sort(java.util.Comparator.comparingLong(Fact::sequence));
+        facts.sort(Comparator.comparingLong(Fact::sequence));
         return facts;
     }
 

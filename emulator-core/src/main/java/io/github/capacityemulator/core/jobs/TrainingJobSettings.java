@@ -1,7 +1,11 @@
 package io.github.capacityemulator.core.jobs;
 
+import io.github.capacityemulator.core.contract.ApiContract;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Tunables of the training job model: how long a job trains (cut by its MaxRuntimeInSeconds), how long its other
@@ -21,9 +25,9 @@ public record TrainingJobSettings(Duration runtime, Duration starting, Duration 
     public TrainingJobSettings {
         quotas = Map.copyOf(quotas);
         // A misspelt type would silently leave the real one at its default.
-        java.util.List<String> known = io.github.capacityemulator.core.contract.ApiContract.load()
+        List<String> known = ApiContract.load()
                 .shape("TrainingInstanceType").enumValues();
-        for (String type : new java.util.TreeSet<>(quotas.keySet())) {
+        for (String type : new TreeSet<>(quotas.keySet())) {
             if (!known.contains(type)) {
                 throw new IllegalArgumentException("unknown training instance type in the quotas: " + type);
             }
