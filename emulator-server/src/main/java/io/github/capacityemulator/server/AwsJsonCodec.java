@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.capacityemulator.core.error.AwsServiceException;
 import io.github.capacityemulator.core.error.SerializationException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +25,13 @@ final class AwsJsonCodec {
     /** How much of a refused body is read and dropped before the 413; past it the connection is closed. */
     private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
     private static final Set<String> ACCEPTED_TYPES = Set.of(CONTENT_TYPE, "application/json");
+
+    /** How long a body may take to arrive in all: a client trickling a byte at a time is cut off after it. */
+    private final long bodyDeadlineNanos;
+
+    AwsJsonCodec(Duration bodyDeadline) {
+        this.bodyDeadlineNanos = bodyDeadline.toNanos();
+    }
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -48,7 +57,7 @@ final class AwsJsonCodec {
         }
         byte[] body;
         try {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            body = readWithin(in);
         } catch (IOException e) {
             // Shorter than its Content-Length, a bad or truncated chunk, a client that stopped sending: the client's
             // fault, a 400 (SDKs retry a 5xx).
@@ -60,6 +69,27 @@ final class AwsJsonCodec {
             throw tooLarge();
         }
         return body;
+    }
+
+    /**
+     * Up to {@link #MAX_BODY_BYTES} + 1 bytes, failing once the deadline has passed: Jetty's idle timeout only bounds
+     * the silence between two bytes, so without this a client sending one byte every few seconds holds a thread for
+     * as long as it likes.
+     */
+    private byte[] readWithin(InputStream in) throws IOException {
+        long started = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int n;
+        while (out.size() <= MAX_BODY_BYTES
+                && (n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_BYTES + 1 - out.size()))) >= 0) {
+            out.write(buffer, 0, n);
+            if (System.nanoTime() - started > bodyDeadlineNanos) {
+                throw new SerializationException("The request body did not arrive within the request timeout of "
+                        + bodyDeadlineNanos / 1_000_000_000 + " seconds (--request-timeout).");
+            }
+        }
+        return out.toByteArray();
     }
 
     /**

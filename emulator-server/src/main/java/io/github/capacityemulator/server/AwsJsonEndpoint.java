@@ -7,11 +7,15 @@ import io.github.capacityemulator.core.error.AwsServiceException;
 import io.github.capacityemulator.core.error.InternalFailure;
 import io.github.capacityemulator.core.error.UnknownOperationException;
 import io.github.capacityemulator.core.journal.RecordedRequest;
+import io.github.capacityemulator.server.auth.RequestAuthenticator;
+import io.github.capacityemulator.server.auth.SignedRequest;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 
 /** {@code POST /}: decodes an awsJson1.1 request, dispatches it to the emulator, encodes the answer. */
 final class AwsJsonEndpoint {
@@ -23,10 +27,12 @@ final class AwsJsonEndpoint {
     private final Emulator emulator;
     private final AwsJsonCodec codec;
     private final String targetPrefix;
+    private final RequestAuthenticator authenticator;
 
-    AwsJsonEndpoint(Emulator emulator, AwsJsonCodec codec) {
+    AwsJsonEndpoint(Emulator emulator, AwsJsonCodec codec, RequestAuthenticator authenticator) {
         this.emulator = emulator;
         this.codec = codec;
+        this.authenticator = authenticator;
         this.targetPrefix = emulator.contract().targetPrefix() + ".";
     }
 
@@ -34,15 +40,22 @@ final class AwsJsonEndpoint {
         long started = System.nanoTime();
         Instant arrived = Instant.now();
         String requestId = ctx.attribute(EmulatorServer.REQUEST_ID);
-        RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), requestId);
-        String operation = null;
+        // Journalled as who it claims to be until (and unless) its signature proves it.
+        RequestContext caller = authenticator.claimed(ctx.header("Authorization"), requestId);
+        String target = ctx.header("X-Amz-Target");
+        // The journal names the operation of a refused call too, when its target names one.
+        String operation = target != null && target.startsWith(targetPrefix) && target.length() > targetPrefix.length()
+                ? target.substring(targetPrefix.length()) : null;
         JsonNode input = null;
         int bodyBytes = 0;
         try {
             arrived = emulator.now();
-            operation = operationOf(ctx.header("X-Amz-Target"));
-            codec.checkContentType(ctx.header("Content-Type"));
             byte[] body = codec.readBody(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+            // As in AWS, who calls is settled before what is called: an unsigned call to any target is refused alike.
+            caller = authenticator.authenticate(new SignedRequest(ctx.method().name(), ctx.path(), ctx.queryString(),
+                    name -> headerValues(ctx, name), body), requestId);
+            operation = operationOf(target);
+            codec.checkContentType(ctx.header("Content-Type"));
             input = codec.parse(body);
             bodyBytes = body.length;
             JsonNode output = emulator.dispatch(caller, operation, input);
@@ -60,6 +73,10 @@ final class AwsJsonEndpoint {
                 : input;
         emulator.record(new RecordedRequest(arrived, operation, caller.account(), caller.region(), ctx.statusCode(),
                 ctx.attribute(EmulatorServer.ERROR_CODE), (System.nanoTime() - started) / 1_000_000, requestId, journalled));
+    }
+
+    private static List<String> headerValues(Context ctx, String name) {
+        return Collections.list(ctx.req().getHeaders(name));
     }
 
     private String operationOf(String target) {

@@ -63,7 +63,7 @@ public final class EmulatorMain {
         }
         EmulatorServer server;
         try {
-            server = EmulatorServer.start(emulator, options.host(), options.port(), options.requestTimeout());
+            server = EmulatorServer.start(emulator, options.host(), options.port(), options.requestTimeout(), options.access());
         } catch (RuntimeException e) {
             emulator.close(); // let go of the data directory's lock
             System.err.println("error: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
@@ -76,9 +76,11 @@ public final class EmulatorMain {
             log.info("SageMaker emulator stopped");
         }, "emulator-shutdown"));
 
-        log.info("SageMaker emulator {} started on {}: state {}, clock {}", EmulatorVersion.current(),
-                server.endpoint(), emulator.storeDescription(), options.clockFrozen() ? "frozen"
-                        : options.clockRate() == 1.0 ? "real" : "running at " + options.clockRate() + "x");
+        log.info("SageMaker emulator {} started on {}: state {}, clock {}, signatures {}, admin API {}",
+                EmulatorVersion.current(), server.endpoint(), emulator.storeDescription(), options.clockFrozen() ? "frozen"
+                        : options.clockRate() == 1.0 ? "real" : "running at " + options.clockRate() + "x",
+                options.access().requireSignature() ? "verified (" + options.access().secrets().size() + " keys)"
+                        : "not checked", options.access().adminToken() == null ? "open" : "behind a bearer token");
         System.out.println("SageMaker emulator listening on " + server.endpoint());
         System.out.flush();
     }

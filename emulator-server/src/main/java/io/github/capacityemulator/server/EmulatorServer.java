@@ -10,6 +10,9 @@ import io.github.capacityemulator.core.admin.AdminRequestException;
 import io.github.capacityemulator.server.admin.AdminRequest;
 import io.github.capacityemulator.server.admin.AdminRoute;
 import io.github.capacityemulator.server.admin.AdminRoutes;
+import io.github.capacityemulator.server.auth.AccessSettings;
+import io.github.capacityemulator.server.auth.AdminToken;
+import io.github.capacityemulator.server.auth.RequestAuthenticator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -17,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /** The HTTP edge: the awsJson1.1 endpoint at {@code POST /} and the admin API under {@code /_emulator}. */
@@ -42,9 +47,17 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /** The same, a client that stalls while it sends a request being answered after {@code requestTimeout}. */
-    public static EmulatorServer start(Emulator emulator, String host, int port, java.time.Duration requestTimeout) {
-        AwsJsonCodec codec = new AwsJsonCodec();
-        AwsJsonEndpoint endpoint = new AwsJsonEndpoint(emulator, codec);
+    public static EmulatorServer start(Emulator emulator, String host, int port, Duration requestTimeout) {
+        return start(emulator, host, port, requestTimeout, AccessSettings.open());
+    }
+
+    /** The same, with who may call (signatures, accounts, the admin token) as {@code access} says. */
+    public static EmulatorServer start(Emulator emulator, String host, int port, Duration requestTimeout,
+                                       AccessSettings access) {
+        AwsJsonCodec codec = new AwsJsonCodec(requestTimeout);
+        RequestAuthenticator authenticator = new RequestAuthenticator(access, Clock.systemUTC());
+        AdminToken adminToken = new AdminToken(access.adminToken());
+        AwsJsonEndpoint endpoint = new AwsJsonEndpoint(emulator, codec, authenticator);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(requestTimeout.toMillis()));
@@ -65,16 +78,20 @@ public final class EmulatorServer implements AutoCloseable {
             config.routes.post("/", endpoint::handle);
             for (AdminRoute route : AdminRoutes.all()) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
-                        ctx -> runAdmin(ctx, emulator, route));
+                        ctx -> runAdmin(ctx, emulator, route, adminToken));
             }
             config.routes.error(404, ctx -> {
                 if (ctx.path().startsWith(AdminRoutes.ROOT)) {
+                    if (!adminToken.permits(ctx.header("Authorization"))) {
+                        unauthorized(ctx);
+                        return;
+                    }
                     adminError(ctx, 404, "no admin route " + ctx.method() + " " + ctx.path());
                 } else {
                     endpoint.writeError(ctx, new RouteNotFound("No route for " + ctx.method() + " " + ctx.path()
                             + ": SageMaker operations are POST / with an X-Amz-Target header."));
                     // Journalled too: a client pointed at a wrong path should see its calls there.
-                    RequestContext caller = CallerIdentity.of(ctx.header("Authorization"), ctx.attribute(REQUEST_ID));
+                    RequestContext caller = authenticator.claimed(ctx.header("Authorization"), ctx.attribute(REQUEST_ID));
                     emulator.record(new RecordedRequest(emulator.now(), null, caller.account(), caller.region(), 404,
                             "UnknownOperationException", 0, caller.requestId(), null));
                 }
@@ -93,7 +110,11 @@ public final class EmulatorServer implements AutoCloseable {
         return new EmulatorServer(app, host);
     }
 
-    private static void runAdmin(Context ctx, Emulator emulator, AdminRoute route) {
+    private static void runAdmin(Context ctx, Emulator emulator, AdminRoute route, AdminToken adminToken) {
+        if (!route.path().equals(AdminRoutes.HEALTH) && !adminToken.permits(ctx.header("Authorization"))) {
+            unauthorized(ctx);
+            return;
+        }
         JsonNode body;
         try {
             String text = ctx.body();
@@ -121,6 +142,11 @@ public final class EmulatorServer implements AutoCloseable {
             }
         });
         return query;
+    }
+
+    private static void unauthorized(Context ctx) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"sagemaker-emulator admin\"");
+        adminError(ctx, 401, "the admin API needs Authorization: Bearer <the --admin-token the emulator was started with>");
     }
 
     private static void adminError(Context ctx, int status, String message) {

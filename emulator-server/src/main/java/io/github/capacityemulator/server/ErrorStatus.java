@@ -2,6 +2,7 @@ package io.github.capacityemulator.server;
 
 import io.github.capacityemulator.core.error.AwsServiceException;
 import io.github.capacityemulator.core.faults.InjectedFault;
+import io.github.capacityemulator.server.auth.AuthenticationFailure;
 
 import java.util.Map;
 
@@ -21,6 +22,9 @@ final class ErrorStatus {
         }
         if (error instanceof RouteNotFound) {
             return 404;
+        }
+        if (error instanceof AuthenticationFailure failure) {
+            return failure.httpStatus();
         }
         if (error instanceof InjectedFault fault) {
             return fault.httpStatus();

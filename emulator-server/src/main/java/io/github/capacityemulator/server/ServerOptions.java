@@ -4,6 +4,7 @@ import io.github.capacityemulator.core.clusters.ClusterSettings;
 import io.github.capacityemulator.core.jobs.TrainingJobSettings;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.core.plans.PlanSettings;
+import io.github.capacityemulator.server.auth.AccessSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  */
 record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, Path inventory,
                      Duration paymentDelay, int maxTrainingPlans, ClusterSettings clusters, double clockRate,
-                     int journalSize, TrainingJobSettings jobs, Duration requestTimeout, boolean help) {
+                     int journalSize, TrainingJobSettings jobs, Duration requestTimeout, AccessSettings access,
+                     boolean help) {
 
     static final int DEFAULT_PORT = 4590;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -73,12 +75,20 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
             + TrainingJobSettings.DEFAULT_QUOTA + " for the rest)");
     private static final Flag REQUEST_TIMEOUT = new Flag("--request-timeout", "EMULATOR_REQUEST_TIMEOUT", "SECONDS",
             "how long a client may stall while sending a request before it gets a 400 (default 30)");
+    private static final Flag REQUIRE_SIGNATURE = new Flag("--require-signature", "EMULATOR_REQUIRE_SIGNATURE", "",
+            "verify every API request's SigV4 signature against --credentials (env: true or false; default off)");
+    private static final Flag CREDENTIALS = new Flag("--credentials", "EMULATOR_CREDENTIALS", "KEY:SECRET,...",
+            "the access keys and secrets signatures are verified with");
+    private static final Flag ACCOUNTS = new Flag("--accounts", "EMULATOR_ACCOUNTS", "KEY=ACCOUNT,...",
+            "the account each access key acts as (default: a 12-digit key is the account, others 000000000000)");
+    private static final Flag ADMIN_TOKEN = new Flag("--admin-token", "EMULATOR_ADMIN_TOKEN", "TOKEN",
+            "every admin route but /_emulator/health needs Authorization: Bearer TOKEN (default: open)");
     /** Jetty's own idle timeout: a client that stops sending is answered after this much silence. */
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final List<Flag> FLAGS = List.of(PORT, HOST, DATA_DIR, CLOCK, CLOCK_RATE, JOURNAL_SIZE, REQUEST_TIMEOUT,
             INVENTORY, PAYMENT_DELAY, MAX_PLANS,
             CREATE_DELAY, UPDATE_DELAY, SOFTWARE_DELAY, DELETE_DELAY, REPLACE_DELAY, MAX_PER_CLUSTER, MAX_ACROSS,
-            MAX_PER_TYPE, JOB_RUNTIME, JOB_QUOTAS);
+            MAX_PER_TYPE, JOB_RUNTIME, JOB_QUOTAS, REQUIRE_SIGNATURE, CREDENTIALS, ACCOUNTS, ADMIN_TOKEN);
 
     private static Flag delay(String name, String env, String what, Duration byDefault) {
         return new Flag(name, env, "SECONDS", "clock seconds " + what + " (default " + byDefault.toSeconds() + ")");
@@ -88,7 +98,7 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
         StringBuilder out = new StringBuilder("Usage: java -jar sagemaker-emulator.jar [options]\n\n"
                 + "Local emulator of the Amazon SageMaker training plan, training job and HyperPod cluster APIs.\n\nOptions:\n");
         for (Flag f : FLAGS) {
-            out.append(String.format("  %-26s %s (env %s)%n", f.name() + " " + f.valueName(), f.help(), f.env()));
+            out.append(String.format("  %-26s %s (env %s)%n", (f.name() + " " + f.valueName()).trim(), f.help(), f.env()));
         }
         out.append(String.format("  %-26s %s%n", "--help", "print this help and exit"));
         return out.toString();
@@ -109,7 +119,9 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                 throw new IllegalArgumentException("unknown option: " + arg);
             }
             String value;
-            if (arg.contains("=")) {
+            if (name.equals(REQUIRE_SIGNATURE.name()) && !arg.contains("=")) {
+                value = "true"; // a switch: --require-signature alone turns it on
+            } else if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
             } else if (i + 1 < args.length) {
                 value = args[++i];
@@ -153,6 +165,9 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
                         quotas(valueOf.apply(JOB_QUOTAS))),
                 valueOf.apply(REQUEST_TIMEOUT) == null ? DEFAULT_REQUEST_TIMEOUT
                         : Duration.ofSeconds(whole(REQUEST_TIMEOUT, valueOf.apply(REQUEST_TIMEOUT), 1)),
+                new AccessSettings(bool(REQUIRE_SIGNATURE, valueOf.apply(REQUIRE_SIGNATURE)),
+                        AccessSettings.parseCredentials(valueOf.apply(CREDENTIALS)),
+                        AccessSettings.parseAccounts(valueOf.apply(ACCOUNTS)), valueOf.apply(ADMIN_TOKEN)),
                 help);
     }
 
@@ -235,6 +250,16 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag.name() + " must be a whole number >= " + min + ", not '" + value + "'");
         }
+    }
+
+    private static boolean bool(Flag flag, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(flag.name() + " must be true or false, not '" + value + "'");
     }
 
     private static boolean parseClock(String value) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The server is the edge. An allow-list: it may use its libraries, and of the core only the emulator's entry point
@@ -40,9 +41,17 @@ class ServerArchitectureTest {
     void serverUsesOnlyWhatItIsAllowedTo() {
         classes().that().resideInAPackage("io.github.capacityemulator.server..")
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
-                        "com.fasterxml.jackson..", "org.slf4j..", "kotlin..", "org.jetbrains.annotations..",
+                        "com.fasterxml.jackson..", "org.slf4j..", "software.amazon.awssdk..", "kotlin..", "org.jetbrains.annotations..",
                         "io.github.capacityemulator.server..", CORE + "admin..", CORE + "error..").or(ALLOWED_CORE_CLASS))
                 .because("domain rules, state and validation live in emulator-core, behind Emulator and EmulatorAdmin")
+                .check(server);
+    }
+
+    @Test
+    void onlyTheAuthPackageUsesTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("io.github.capacityemulator.server.auth..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .because("the SDK's signers verify signatures, and nothing else of the SDK belongs in the server")
                 .check(server);
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.capacityemulator.core.clusters.ClusterSettings;
 import io.github.capacityemulator.core.jobs.TrainingJobSettings;
+import io.github.capacityemulator.server.auth.AccessSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +21,13 @@ class ServerOptionsTest {
 
     @Test
     void defaults() {
-        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
+        assertThat(parse(Map.of())).isEqualTo(new ServerOptions("127.0.0.1", 4590, null, false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), AccessSettings.open(), false));
     }
 
     @Test
     void flagsInBothForms() {
         assertThat(parse(Map.of(), "--port", "0", "--host=0.0.0.0", "--data-dir", "/tmp/emu", "--clock=frozen"))
-                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
+                .isEqualTo(new ServerOptions("0.0.0.0", 0, Path.of("/tmp/emu"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), AccessSettings.open(), false));
         assertThat(parse(Map.of(), "--port=4600").port()).isEqualTo(4600);
     }
 
@@ -34,9 +35,9 @@ class ServerOptionsTest {
     void environmentVariablesAndAFlagBeatsItsVariable() {
         Map<String, String> env = Map.of("EMULATOR_PORT", "5000", "EMULATOR_HOST", "127.0.0.2",
                 "EMULATOR_DATA_DIR", "/data", "EMULATOR_CLOCK", "frozen");
-        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
+        assertThat(parse(env)).isEqualTo(new ServerOptions("127.0.0.2", 5000, Path.of("/data"), true, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), AccessSettings.open(), false));
         assertThat(parse(env, "--port", "6000", "--clock", "real"))
-                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), false));
+                .isEqualTo(new ServerOptions("127.0.0.2", 6000, Path.of("/data"), false, null, Duration.ofMinutes(2), 50, ClusterSettings.defaults(), 1.0, 1000, TrainingJobSettings.defaults(), Duration.ofSeconds(30), AccessSettings.open(), false));
     }
 
     @Test
@@ -94,6 +95,31 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--clock-rate", "0"))
                 .hasMessage("--clock-rate must be a number > 0 (at most 1000000), not '0'");
         assertThat(ServerOptions.usage()).contains("--clock-rate", "EMULATOR_CLOCK_RATE", "--journal-size");
+    }
+
+    @Test
+    void signaturesAccountsAndTheAdminToken() {
+        ServerOptions o = parse(Map.of("EMULATOR_ADMIN_TOKEN", "s3cret"), "--require-signature",
+                "--credentials", "AKIDA:secret-a, 111122223333:secret:with:colons", "--accounts=AKIDA=444455556666");
+        assertThat(o.access()).isEqualTo(new AccessSettings(true,
+                Map.of("AKIDA", "secret-a", "111122223333", "secret:with:colons"), Map.of("AKIDA", "444455556666"), "s3cret"));
+        assertThat(parse(Map.of("EMULATOR_REQUIRE_SIGNATURE", "true", "EMULATOR_CREDENTIALS", "K:S")).access()
+                .requireSignature()).isTrue();
+        assertThat(parse(Map.of(), "--require-signature=false").access().requireSignature()).isFalse();
+        // Accounts map keys without strict signing too: the account a key acts as is not a matter of trust.
+        assertThat(parse(Map.of("EMULATOR_ACCOUNTS", "AKIDB=555566667777")).access().accounts())
+                .isEqualTo(Map.of("AKIDB", "555566667777"));
+        assertThatThrownBy(() -> parse(Map.of(), "--require-signature"))
+                .hasMessage("--require-signature needs --credentials KEY:SECRET[,KEY:SECRET...] to verify signatures with");
+        assertThatThrownBy(() -> parse(Map.of(), "--require-signature=yes"))
+                .hasMessage("--require-signature must be true or false, not 'yes'");
+        assertThatThrownBy(() -> parse(Map.of(), "--credentials", "AKIDA"))
+                .hasMessageStartingWith("--credentials must be KEY:SECRET[,KEY:SECRET...]");
+        assertThatThrownBy(() -> parse(Map.of(), "--accounts", "AKIDA=12345"))
+                .hasMessage("--accounts must be KEY=ACCOUNT[,KEY=ACCOUNT...] with 12-digit account ids, not 'AKIDA=12345'");
+        assertThatThrownBy(() -> parse(Map.of(), "--admin-token", " ")).hasMessage("--admin-token must not be blank");
+        assertThat(ServerOptions.usage()).contains("--require-signature ", "EMULATOR_REQUIRE_SIGNATURE", "--credentials",
+                "EMULATOR_CREDENTIALS", "--accounts", "EMULATOR_ACCOUNTS", "--admin-token", "EMULATOR_ADMIN_TOKEN");
     }
 
     @Test

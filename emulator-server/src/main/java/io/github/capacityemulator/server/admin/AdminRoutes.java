@@ -10,13 +10,15 @@ import java.util.List;
 public final class AdminRoutes {
 
     public static final String ROOT = "/_emulator";
+    /** The one admin route that stays open with --admin-token: container health checks call it. */
+    public static final String HEALTH = ROOT + "/health";
 
     private AdminRoutes() {
     }
 
     public static List<AdminRoute> all() {
         return List.of(
-                new AdminRoute("GET", ROOT + "/health", AdminRoutes::health),
+                new AdminRoute("GET", HEALTH, AdminRoutes::health),
                 new AdminRoute("POST", ROOT + "/reset", AdminRoutes::reset),
                 new AdminRoute("GET", ROOT + "/clock", ClockTasks::read),
                 new AdminRoute("PUT", ROOT + "/clock", ClockTasks::set),
