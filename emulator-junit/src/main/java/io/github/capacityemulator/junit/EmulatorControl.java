@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The emulator's controls for a test: what the admin HTTP API offers, in Java. It delegates to the same
@@ -22,6 +23,15 @@ public interface EmulatorControl {
     String region();
 
     String account();
+
+    /**
+     * The secret access key the injected clients sign with (their access key id is {@link #account()}); with
+     * {@code requireSignature(true)} the emulator verifies it, so clients a test builds itself use it too.
+     */
+    String secretAccessKey();
+
+    /** The bearer token the admin API needs ({@code Authorization: Bearer <token>}), if one was set. */
+    Optional<String> adminToken();
 
     Instant now();
 

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One emulator and its server for a test class, and the {@link EmulatorControl} over them. Closed with the
@@ -30,10 +31,12 @@ final class RunningEmulator implements EmulatorControl, AutoCloseable, Extension
     private final EmulatorAdmin admin;
     private final String region;
     private final String account;
+    private final String adminToken;
     private AutoCloseable clients;
     private boolean closed;
 
-    RunningEmulator(Emulator emulator, EmulatorServer server, String region, String account) {
+    RunningEmulator(Emulator emulator, EmulatorServer server, String region, String account, String adminToken) {
+        this.adminToken = adminToken;
         this.emulator = emulator;
         this.server = server;
         this.admin = emulator.admin();
@@ -44,7 +47,7 @@ final class RunningEmulator implements EmulatorControl, AutoCloseable, Extension
     /** SDK clients made on first use and closed with the emulator. */
     synchronized SdkClients clients() {
         if (clients == null) {
-            clients = new SdkClients(endpoint(), region, account);
+            clients = new SdkClients(endpoint(), region, account, SdkClients.SECRET);
         }
         return (SdkClients) clients;
     }
@@ -62,6 +65,16 @@ final class RunningEmulator implements EmulatorControl, AutoCloseable, Extension
     @Override
     public String account() {
         return account;
+    }
+
+    @Override
+    public String secretAccessKey() {
+        return SdkClients.SECRET;
+    }
+
+    @Override
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.server.EmulatorServer;
+import io.github.capacityemulator.server.auth.AccessSettings;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -16,6 +17,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,23 +30,28 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SageMakerEmulatorExtension.class);
     private static final String KEY = "emulator";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String region;
     private final String account;
     private final Path inventory;
     private final Path dataDir;
     private final Boolean resetBeforeEach;
+    private final boolean requireSignature;
+    private final String adminToken;
     /** Made by the builder (registered with @RegisterExtension) rather than by the annotation. */
     private final boolean programmatic;
 
     /** The extension as {@code @SageMakerEmulatorTest} (or {@code @ExtendWith}) creates it. */
     public SageMakerEmulatorExtension() {
-        this(null, null, null, null, null, false);
+        this(null, null, null, null, null, false, null, false);
     }
 
     private SageMakerEmulatorExtension(String region, String account, Path inventory, Path dataDir, Boolean resetBeforeEach,
-                                       boolean programmatic) {
+                                       boolean requireSignature, String adminToken, boolean programmatic) {
         this.programmatic = programmatic;
+        this.requireSignature = requireSignature;
+        this.adminToken = adminToken;
         this.region = region;
         this.account = account;
         this.inventory = inventory;
@@ -62,6 +70,8 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
         private Path inventory;
         private Path dataDir;
         private Boolean resetBeforeEach;
+        private boolean requireSignature;
+        private String adminToken;
 
         public Builder region(String region) {
             this.region = region;
@@ -90,8 +100,24 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
             return this;
         }
 
+        /**
+         * Verify every API request's SigV4 signature, as {@code --require-signature} does: the injected clients sign
+         * with the account as access key id and {@link EmulatorControl#secretAccessKey()}; any other key is refused.
+         */
+        public Builder requireSignature(boolean require) {
+            this.requireSignature = require;
+            return this;
+        }
+
+        /** Put the admin API (all but health) behind this bearer token, as {@code --admin-token} does. */
+        public Builder adminToken(String token) {
+            this.adminToken = token;
+            return this;
+        }
+
         public SageMakerEmulatorExtension build() {
-            return new SageMakerEmulatorExtension(region, account, inventory, dataDir, resetBeforeEach, true);
+            return new SageMakerEmulatorExtension(region, account, inventory, dataDir, resetBeforeEach, requireSignature,
+                    adminToken, true);
         }
     }
 
@@ -200,7 +226,10 @@ public final class SageMakerEmulatorExtension implements BeforeAllCallback, Befo
         }
         Emulator emulator = Emulator.start(settings);
         try {
-            return new RunningEmulator(emulator, EmulatorServer.start(emulator, "127.0.0.1", 0), useRegion, useAccount);
+            AccessSettings access = new AccessSettings(requireSignature,
+                    requireSignature ? Map.of(useAccount, SdkClients.SECRET) : Map.of(), Map.of(), adminToken);
+            return new RunningEmulator(emulator, EmulatorServer.start(emulator, "127.0.0.1", 0, REQUEST_TIMEOUT, access),
+                    useRegion, useAccount, adminToken);
         } catch (RuntimeException e) {
             emulator.close(); // let go of the data directory's lock
             throw e;

@@ -16,14 +16,18 @@ final class SdkClients implements AutoCloseable {
 
     static final String SYNC = "software.amazon.awssdk.services.sagemaker.SageMakerClient";
     static final String ASYNC = "software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient";
+    /** What the injected clients sign with; the emulator checks it only when the extension requires signatures. */
+    static final String SECRET = "emulator-secret";
 
     private final URI endpoint;
     private final String region;
     private final String account;
+    private final String secret;
     private SageMakerClient sync;
     private SageMakerAsyncClient async;
 
-    SdkClients(URI endpoint, String region, String account) {
+    SdkClients(URI endpoint, String region, String account, String secret) {
+        this.secret = secret;
         this.endpoint = endpoint;
         this.region = region;
         this.account = account;
@@ -31,7 +35,7 @@ final class SdkClients implements AutoCloseable {
 
     private StaticCredentialsProvider credentials() {
         // The access key id is the account id: the emulator scopes state by it.
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "emulator-secret"));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(account, secret));
     }
 
     synchronized Object client(String type) {

@@ -79,7 +79,7 @@ public final class EmulatorMain {
         log.info("SageMaker emulator {} started on {}: state {}, clock {}, signatures {}, admin API {}",
                 EmulatorVersion.current(), server.endpoint(), emulator.storeDescription(), options.clockFrozen() ? "frozen"
                         : options.clockRate() == 1.0 ? "real" : "running at " + options.clockRate() + "x",
-                options.access().requireSignature() ? "verified (" + options.access().secrets().size() + " keys)"
+                options.access().requireSignature() ? "verified (keys: " + options.access().secrets().size() + ")"
                         : "not checked", options.access().adminToken() == null ? "open" : "behind a bearer token");
         System.out.println("SageMaker emulator listening on " + server.endpoint());
         System.out.flush();
