@@ -5,9 +5,11 @@ import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.server.EmulatorServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
 
 import java.net.URI;
 
@@ -44,12 +46,24 @@ final class EmulatorEndpoint implements AutoCloseable {
 
     /** A real SDK v2 client, as a user configures it for the emulator. */
     SageMakerClient client(String accessKeyId, Region region) {
+        return builder(accessKeyId, region).build();
+    }
+
+    /**
+     * A real SDK v2 client that never retries: in a race every answer counts once, so a fault the SDK would retry
+     * (a 5xx) fails the test instead of being hidden, and no retried create meets its own first attempt.
+     */
+    SageMakerClient clientWithoutRetries(String accessKeyId, Region region) {
+        return builder(accessKeyId, region).overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private SageMakerClientBuilder builder(String accessKeyId, Region region) {
         return SageMakerClient.builder()
                 .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     @Override

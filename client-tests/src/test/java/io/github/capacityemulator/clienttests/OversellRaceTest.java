@@ -7,11 +7,6 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerResourceName;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,29 +27,16 @@ class OversellRaceTest extends PlanTestBase {
         }
         assertThat(offerings).doesNotHaveDuplicates();
 
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            String name = "race-" + i;
-            String offering = offerings.get(i);
-            outcomes.add(pool.submit(() -> {
-                go.await();
-                try {
-                    sageMaker.createTrainingPlan(r -> r.trainingPlanName(name).trainingPlanOfferingId(offering));
-                    return true;
-                } catch (ResourceNotFoundException e) {
-                    assertThat(e.awsErrorDetails().errorMessage()).endsWith("its capacity has been reserved by another purchase.");
-                    return false;
-                }
-            }));
-        }
-        go.countDown();
-        int won = 0;
-        for (Future<Boolean> outcome : outcomes) {
-            won += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        pool.shutdown();
+        List<Boolean> outcomes = AtOnce.run(AtOnce.times(32, i -> {
+            try {
+                sageMaker.createTrainingPlan(r -> r.trainingPlanName("race-" + i).trainingPlanOfferingId(offerings.get(i)));
+                return true;
+            } catch (ResourceNotFoundException e) {
+                assertThat(e.awsErrorDetails().errorMessage()).endsWith("its capacity has been reserved by another purchase.");
+                return false;
+            }
+        }));
+        long won = outcomes.stream().filter(b -> b).count();
 
         assertThat(won).isEqualTo(8);
         assertThat(sageMaker.listTrainingPlans(r -> r.maxResults(100)).trainingPlanSummaries()).hasSize(8);

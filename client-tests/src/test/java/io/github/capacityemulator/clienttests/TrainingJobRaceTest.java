@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,26 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrainingJobRaceTest extends TrainingJobTestBase {
 
     private static final Set<String> HOLDING = Set.of("Starting", "Downloading", "Training", "Uploading", "Stopping");
-
-    /** Runs {@code tasks} at once on their own threads and answers their results in order. */
-    private static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(() -> {
-                go.await();
-                return task.call();
-            }));
-        }
-        go.countDown();
-        List<T> out = new ArrayList<>();
-        for (Future<T> f : futures) {
-            out.add(f.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        return out;
-    }
 
     @Test
     void sixteenConcurrentJobsOfFourOnEightInstancesRunTwoAtATime() throws Exception {
@@ -76,7 +51,7 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
                 return "reader";
             });
         }
-        List<String> results = atOnce(tasks);
+        List<String> results = AtOnce.run(tasks);
         assertThat(results.subList(0, 16)).allMatch(arn -> arn.startsWith("arn:aws:sagemaker:us-east-1:000000000000:training-job/race-"))
                 .doesNotHaveDuplicates();
         assertThat(maxSeen.get()).as("in use while the creates raced").isLessThanOrEqualTo(8);
@@ -124,7 +99,7 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
                 return seen(name);
             });
         }
-        List<List<String>> seen = atOnce(tasks);
+        List<List<String>> seen = AtOnce.run(tasks);
         long starting = seen.stream().filter(s -> s.get(s.size() - 1).startsWith("Starting")).count();
         assertThat(starting).as("one job of 8 fits the plan's 8 instances").isEqualTo(1);
         for (List<String> steps : seen) {
@@ -152,6 +127,7 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
                     create(job("the-one", type, 1));
                     return "created";
                 } catch (ResourceInUseException e) {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceInUse");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Training job names must be unique within an"
                             + " AWS account and region, and a training job with this name already exists"
                             + " (arn:aws:sagemaker:us-east-1:000000000000:training-job/the-one)");
@@ -159,7 +135,7 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
                 }
             });
         }
-        List<String> results = atOnce(tasks);
+        List<String> results = AtOnce.run(tasks);
         assertThat(results.stream().filter("created"::equals).count()).isEqualTo(1);
         assertThat(results.stream().filter("in use"::equals).count()).isEqualTo(31);
         assertThat(allJobs()).extracting(TrainingJobSummary::trainingJobName).containsExactly("the-one");
@@ -182,7 +158,7 @@ class TrainingJobRaceTest extends TrainingJobTestBase {
                 }
             });
         }
-        List<Boolean> results = atOnce(tasks);
+        List<Boolean> results = AtOnce.run(tasks);
         assertThat(results.stream().filter(b -> b).count()).isEqualTo(20);
         assertThat(allJobs()).hasSize(20);
     }
