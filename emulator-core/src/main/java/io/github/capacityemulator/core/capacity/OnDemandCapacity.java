@@ -72,6 +72,12 @@ public final class OnDemandCapacity {
         holds.insert(sql, owner, region, zone, pool, count, now, OPEN_END, null);
     }
 
+    /** Holds {@code count} of {@code pool} in {@code zone} from {@code now} until {@code until}, a known end. */
+    public void holdUntil(Sql sql, HoldOwner owner, String region, String zone, String pool, int count, long now,
+                          long until) throws SQLException {
+        holds.insert(sql, owner, region, zone, pool, count, now, until, null);
+    }
+
     public void release(Sql sql, HoldOwner owner, long at) throws SQLException {
         holds.release(sql, owner, at);
     }

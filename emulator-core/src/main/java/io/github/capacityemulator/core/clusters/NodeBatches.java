@@ -142,7 +142,10 @@ final class NodeBatches {
         });
     }
 
-    /** Deleted nodes lower their groups' targets; on-demand groups hold that much less. */
+    /**
+     * Deleted nodes lower their groups' targets; on-demand groups hold that much less, once the deleted nodes have
+     * shut down.
+     */
     private void lowerTargets(Sql sql, RequestContext ctx, ClusterFacts cluster, Map<String, Integer> drops, long now)
             throws SQLException {
         List<GroupFacts> groups = new ArrayList<>();
@@ -151,6 +154,8 @@ final class NodeBatches {
             if (next.targetCount() != g.targetCount() && g.onDemand()) {
                 fleet.releaseHold(sql, cluster.arn(), g.name(), now);
                 fleet.holdOnDemand(sql, ctx.region(), cluster.arn(), next, now);
+                fleet.holdWhileLeaving(sql, ctx.region(), cluster.arn(), g, g.targetCount() - next.targetCount(), now,
+                        now + settings.deleteDelay().toMillis());
             }
             groups.add(next);
         }

@@ -19,6 +19,8 @@ import java.util.Optional;
 final class NodeFleet {
 
     static final String GROUP_HOLD = "cluster-group";
+    /** Instances of a group's nodes that are shutting down, held until the nodes are gone. */
+    static final String LEAVING_HOLD = "cluster-nodes-leaving";
 
     private final NodeRepository nodes;
     private final OnDemandCapacity onDemand;
@@ -98,7 +100,9 @@ final class NodeFleet {
 
     /**
      * Brings a group's nodes and on-demand hold from {@code old} to {@code g} (null old: a new group). Plan groups
-     * only shrink here; {@link PlanNodes} tops them up for the active block.
+     * only shrink here; {@link PlanNodes} tops them up for the active block. Nodes that shut down keep their
+     * instances until they are gone at {@code done}: an old source's through its own hold, released then by
+     * {@link #shutDownGroup}; the same source's through a hold of their own.
      */
     void resize(Sql sql, String account, String region, ClusterFacts cluster, GroupFacts old, GroupFacts g, long now,
                 long done) throws SQLException {
@@ -107,19 +111,35 @@ final class NodeFleet {
         if (old != null && !sameSource) {
             shutDownGroup(sql, cluster, old, now, done);
         }
-        if (g.onDemand()) {
-            releaseHold(sql, cluster.arn(), g.name(), now);
-            holdOnDemand(sql, region, cluster.arn(), g, now);
-        }
         List<NodeRow> current = sameSource ? nodes.ofGroup(sql, cluster.arn(), g.name(), now).stream()
                 .filter(n -> n.shutdownAt() == null || n.shutdownAt() > now).toList() : List.of();
         int have = current.size();
-        if (g.targetCount() < have) {
-            for (NodeRow n : current.subList(0, have - g.targetCount())) {
-                nodes.update(sql, n.shutDown(now, done));
+        int leaving = Math.max(0, have - g.targetCount());
+        for (NodeRow n : current.subList(0, leaving)) {
+            nodes.update(sql, n.shutDown(now, done));
+        }
+        if (g.onDemand()) {
+            if (sameSource) {
+                releaseHold(sql, cluster.arn(), g.name(), now);
+                holdWhileLeaving(sql, region, cluster.arn(), g, leaving, now, done);
             }
-        } else if (g.onDemand() && g.targetCount() > have) {
+            holdOnDemand(sql, region, cluster.arn(), g, now);
+        }
+        if (g.onDemand() && g.targetCount() > have) {
             addNodes(sql, account, region, cluster, g, g.targetCount() - have, null, 0, now, done, null);
+        }
+    }
+
+    /**
+     * {@code count} nodes of an on-demand group shutting down from {@code now} keep their instances until they are
+     * gone at {@code removedAt}, apart from the group's own hold (which follows its target count and is released
+     * by group) so that no later change of the group gives them back early.
+     */
+    void holdWhileLeaving(Sql sql, String region, String clusterArn, GroupFacts g, int count, long now, long removedAt)
+            throws SQLException {
+        if (count > 0) {
+            onDemand.holdUntil(sql, new HoldOwner(LEAVING_HOLD, clusterArn, g.name()), region, g.zone(),
+                    g.instanceType(), count, now, removedAt);
         }
     }
 }
