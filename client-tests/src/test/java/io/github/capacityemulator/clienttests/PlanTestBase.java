@@ -1,11 +1,13 @@
 package io.github.capacityemulator.clienttests;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ReservedCapacityInstanceType;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerResourceName;
 import software.amazon.awssdk.services.sagemaker.model.SearchTrainingPlanOfferingsResponse;
 import software.amazon.awssdk.services.sagemaker.model.TrainingPlanOffering;
@@ -13,6 +15,9 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingPlanOffering;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Base of the training plan tests: one emulator per class; before each test, state is reset and the
@@ -47,6 +52,15 @@ abstract class PlanTestBase {
         admin.reset();
         t0 = admin.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
         admin.freezeAt(t0);
+    }
+
+    /** A call that must be refused with HTTP 400, the error code {@code code} and exactly {@code message}. */
+    static void assertRefused(String code, String message, ThrowingCallable call) {
+        SageMakerException e = catchThrowableOfType(SageMakerException.class, call);
+        assertThat(e).as("refused: " + message).isNotNull();
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
     }
 
     Instant at(String offset) {
