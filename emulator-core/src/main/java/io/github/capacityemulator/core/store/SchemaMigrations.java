@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Applies each module's migrations above the version recorded for it in {@code module_schema}, so a database
  * file from an older emulator is brought up to date module by module. A file from a newer emulator, or from
- * the emulator before modules had versions of their own, is refused with a message saying so.
+ * the emulator before modules had versions of their own, is refused with a message saying so, and left unchanged.
  */
 final class SchemaMigrations {
 
@@ -37,12 +37,18 @@ final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
+    /**
+     * Brings every module up to date, after checking them all: H2 commits each CREATE TABLE at once, so a directory
+     * that is refused must be refused before the first migration runs, or it would be left half migrated.
+     */
     static void apply(Sql sql, List<SchemaModule> modules) throws SQLException {
         if (sql.tableExists("schema_version")) {
-            throw new SQLException("this database was written by emulator 0.1, whose schema has no per-module versions;"
-                    + " it cannot be brought up to date: start with an empty --data-dir");
+            throw new IncompatibleSchemaException("this database was written by emulator 0.1, whose schema has no"
+                    + " per-module versions; it cannot be brought up to date and is left unchanged: start with an empty"
+                    + " --data-dir");
         }
         sql.execute("CREATE TABLE IF NOT EXISTS module_schema (module VARCHAR(64) PRIMARY KEY, version INT NOT NULL)");
+        List<ModuleState> states = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (SchemaModule module : modules) {
             if (!names.add(module.schemaName())) {
@@ -54,19 +60,29 @@ final class SchemaMigrations {
                     throw new IllegalStateException(module.schemaName() + "'s migrations must be numbered 1, 2, ...");
                 }
             }
-            int current = (int) sql.number("SELECT version FROM module_schema WHERE module = ?", module.schemaName());
-            if (current > versions.size()) {
-                throw new SQLException("the database has " + module.schemaName() + " schema version " + current
-                        + ", newer than this emulator's " + versions.size());
-            }
-            for (Migration m : versions.subList(current, versions.size())) {
-                for (String statement : m.statements()) {
+            states.add(new ModuleState(module.schemaName(), versions, (int) sql.number(
+                    "SELECT version FROM module_schema WHERE module = ?", module.schemaName())));
+        }
+        List<String> newer = states.stream().filter(m -> m.recorded() > m.versions().size())
+                .map(m -> "its " + m.name() + " schema is version " + m.recorded() + ", this emulator's is "
+                        + m.versions().size()).toList();
+        if (!newer.isEmpty()) {
+            throw new IncompatibleSchemaException("this database was written by a newer emulator (" + String.join("; ", newer)
+                    + "); it is left unchanged: open it with that emulator or a later one, or start with an empty"
+                    + " --data-dir");
+        }
+        for (ModuleState m : states) {
+            for (Migration migration : m.versions().subList(m.recorded(), m.versions().size())) {
+                for (String statement : migration.statements()) {
                     sql.execute(statement);
                 }
             }
-            sql.upsert("module_schema", List.of("module"), List.of("module", "version"), module.schemaName(),
-                    versions.size());
+            sql.upsert("module_schema", List.of("module"), List.of("module", "version"), m.name(), m.versions().size());
         }
+    }
+
+    /** A module's migrations and the version the database records for it (0: none yet). */
+    private record ModuleState(String name, List<Migration> versions, int recorded) {
     }
 
     static List<String> stateTables(List<SchemaModule> modules) {
