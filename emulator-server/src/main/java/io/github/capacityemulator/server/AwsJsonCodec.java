@@ -56,9 +56,13 @@ final class AwsJsonCodec {
             throw tooLarge();
         }
         byte[] body;
+        long started = System.nanoTime();
         try {
-            body = readWithin(in);
+            body = readWithin(in, started);
         } catch (IOException e) {
+            if (System.nanoTime() - started >= bodyDeadlineNanos) {
+                throw timedOut(); // the idle timeout of a client that stopped sending, not a short body
+            }
             // Shorter than its Content-Length, a bad or truncated chunk, a client that stopped sending: the client's
             // fault, a 400 (SDKs retry a 5xx).
             throw new SerializationException("The request body could not be read: it ended before its declared length,"
@@ -76,8 +80,7 @@ final class AwsJsonCodec {
      * the silence between two bytes, so without this a client sending one byte every few seconds holds a thread for
      * as long as it likes.
      */
-    private byte[] readWithin(InputStream in) throws IOException {
-        long started = System.nanoTime();
+    private byte[] readWithin(InputStream in, long started) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         int n;
@@ -85,8 +88,7 @@ final class AwsJsonCodec {
                 && (n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_BYTES + 1 - out.size()))) >= 0) {
             out.write(buffer, 0, n);
             if (System.nanoTime() - started > bodyDeadlineNanos) {
-                throw new SerializationException("The request body did not arrive within the request timeout of "
-                        + bodyDeadlineNanos / 1_000_000_000 + " seconds (--request-timeout).");
+                throw timedOut();
             }
         }
         return out.toByteArray();
@@ -160,6 +162,11 @@ final class AwsJsonCodec {
             node.forEach(AwsJsonCodec::withoutNulls);
         }
         return node;
+    }
+
+    private SerializationException timedOut() {
+        return new SerializationException("The request body did not arrive within the request timeout"
+                + " (--request-timeout " + bodyDeadlineNanos / 1_000_000_000 + ").");
     }
 
     private static PayloadTooLarge tooLarge() {

@@ -60,7 +60,12 @@ public final class EmulatorServer implements AutoCloseable {
         AwsJsonEndpoint endpoint = new AwsJsonEndpoint(emulator, codec, authenticator);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(requestTimeout.toMillis()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(requestTimeout.toMillis());
+                // Jetty's per-connection header cache matches values ignoring case by default, so a later
+                // "Bearer TOKEN" differing only in case came through as the earlier, right one (AdminTokenTest).
+                http.setHeaderCacheCaseSensitive(true);
+            });
             config.startup.startupWatcherEnabled = false;
             config.requestLogger.http((ctx, ms) -> {
                 if (LOG.isDebugEnabled()) {

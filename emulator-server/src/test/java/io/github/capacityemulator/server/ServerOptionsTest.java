@@ -118,6 +118,10 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--accounts", "AKIDA=12345"))
                 .hasMessage("--accounts must be KEY=ACCOUNT[,KEY=ACCOUNT...] with 12-digit account ids, not 'AKIDA=12345'");
         assertThatThrownBy(() -> parse(Map.of(), "--admin-token", " ")).hasMessage("--admin-token must not be blank");
+        assertThatThrownBy(() -> parse(Map.of(), "--credentials", "A1:x,A1:y"))
+                .hasMessage("--credentials names the access key A1 twice");
+        assertThatThrownBy(() -> parse(Map.of(), "--accounts", "A1=111122223333,A1=444455556666"))
+                .hasMessage("--accounts names the access key A1 twice");
         assertThat(ServerOptions.usage()).contains("--require-signature ", "EMULATOR_REQUIRE_SIGNATURE", "--credentials",
                 "EMULATOR_CREDENTIALS", "--accounts", "EMULATOR_ACCOUNTS", "--admin-token", "EMULATOR_ADMIN_TOKEN");
     }

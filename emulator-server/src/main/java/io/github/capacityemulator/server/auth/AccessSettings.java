@@ -43,7 +43,9 @@ public record AccessSettings(boolean requireSignature, Map<String, String> secre
                 throw new IllegalArgumentException("--credentials must be KEY:SECRET[,KEY:SECRET...] (an access key of"
                         + " letters and digits, a secret that is not empty), not '" + part.trim() + "'");
             }
-            out.put(kv[0], kv[1]);
+            if (out.put(kv[0], kv[1]) != null) {
+                throw new IllegalArgumentException("--credentials names the access key " + kv[0] + " twice");
+            }
         }
         return out;
     }
@@ -60,7 +62,9 @@ public record AccessSettings(boolean requireSignature, Map<String, String> secre
                 throw new IllegalArgumentException("--accounts must be KEY=ACCOUNT[,KEY=ACCOUNT...] with 12-digit"
                         + " account ids, not '" + part.trim() + "'");
             }
-            out.put(kv[0], kv[1]);
+            if (out.put(kv[0], kv[1]) != null) {
+                throw new IllegalArgumentException("--accounts names the access key " + kv[0] + " twice");
+            }
         }
         return out;
     }

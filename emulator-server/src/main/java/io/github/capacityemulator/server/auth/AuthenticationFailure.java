@@ -5,6 +5,9 @@ import io.github.capacityemulator.core.error.AwsServiceException;
 /** A request refused before it reaches the emulator: its signature or credentials, with AWS's code and status. */
 public final class AuthenticationFailure extends AwsServiceException {
 
+    static final String MISMATCH = "The request signature we calculated does not match the signature you provided."
+            + " Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+
     private final int httpStatus;
 
     private AuthenticationFailure(String code, int httpStatus, String message) {
@@ -34,7 +37,6 @@ public final class AuthenticationFailure extends AwsServiceException {
     }
 
     static AuthenticationFailure signatureMismatch() {
-        return invalidSignature("The request signature we calculated does not match the signature you provided."
-                + " Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        return invalidSignature(MISMATCH);
     }
 }

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Decides who a request is. Open (the default): the caller identity read from the credential scope, nothing checked.
@@ -22,6 +24,12 @@ public final class RequestAuthenticator {
 
     /** How far a request's signing time may be from now, as in AWS. */
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
+    /**
+     * Headers the SDK's signers never sign (as botocore's do not): a signature that covers one cannot be re-computed
+     * by them, so it is refused with a message that says why rather than the bare mismatch text.
+     */
+    static final Set<String> UNSIGNABLE = Set.of("user-agent", "x-amzn-trace-id", "connection",
+            "expect", "transfer-encoding", "x-forwarded-for");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -63,6 +71,12 @@ public final class RequestAuthenticator {
                         + " in the HTTP request.");
             }
         }
+        List<String> unsignable = auth.signedHeaders().stream().filter(UNSIGNABLE::contains).toList();
+        if (!unsignable.isEmpty()) {
+            throw AuthenticationFailure.invalidSignature(AuthenticationFailure.MISMATCH + " (The emulator re-computes"
+                    + " signatures with the AWS SDK's signers, which never sign " + String.join(", ", unsignable)
+                    + ": leave " + (unsignable.size() == 1 ? "it" : "them") + " out of SignedHeaders.)");
+        }
         String expected = SdkSignature.of(request, auth, secret, signedAt);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
@@ -89,6 +103,11 @@ public final class RequestAuthenticator {
     /** X-Amz-Date, which must fall on the scope's date. */
     private static Instant signingTime(SignedRequest request, SigV4Authorization auth, String authorization) {
         String amzDate = request.header("X-Amz-Date");
+        if (amzDate == null && request.header("Date") != null) {
+            // SigV4 allows Date instead; the SDK's signers always sign X-Amz-Date, so such a request cannot be re-signed.
+            throw AuthenticationFailure.incomplete("The emulator verifies signatures dated by an 'X-Amz-Date' header"
+                    + " (as every AWS SDK and the AWS CLI send it); this request has only a 'Date' header.");
+        }
         if (amzDate == null) {
             throw AuthenticationFailure.incomplete("Authorization header requires existence of either a 'X-Amz-Date'"
                     + " or a 'Date' header. Authorization=" + authorization);

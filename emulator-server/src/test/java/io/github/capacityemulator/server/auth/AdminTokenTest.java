@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --admin-token}: health stays open, every other admin route needs the bearer token, and a refusal changes nothing. */
 class AdminTokenTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static Emulator emulator;
     private static EmulatorServer server;
 
@@ -72,6 +72,11 @@ class AdminTokenTest {
         assertThat(send("POST", "/_emulator/clock/advance", "Bearer let-me-in", "{\"seconds\":60}").statusCode()).isEqualTo(200);
         assertThat(emulator.admin().clock().now()).isEqualTo(before.plusSeconds(60));
         assertThat(send("GET", "/_emulator/no-such-route", "Bearer let-me-in", null).statusCode()).isEqualTo(404);
+        // The scheme is case-insensitive (RFC 7235); the token is not, also on a connection that sent the right one
+        // before (Jetty's header cache matched values ignoring case: "Bearer LET-ME-IN" arrived as the earlier value).
+        assertThat(send("GET", "/_emulator/clock", "bearer let-me-in", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/_emulator/clock", "BEARER  let-me-in ", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/_emulator/clock", "Bearer LET-ME-IN", null).statusCode()).isEqualTo(401);
     }
 
     @Test

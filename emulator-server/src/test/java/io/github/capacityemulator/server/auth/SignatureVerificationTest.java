@@ -209,4 +209,31 @@ class SignatureVerificationTest {
                 server.endpoint().resolve("/_emulator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    /**
+     * The SDK's signers never sign User-Agent and a few others, so a signature over one cannot be re-computed: it is
+     * refused (SageMaker would take it) with a message that says why and what to do. Found driving curl -H User-Agent.
+     */
+    @Test
+    void aSignatureOverAHeaderTheSdkNeverSignsIsRefusedSayingWhy() {
+        Answer answer = calls.send("CreateCluster", cluster("victim"), alpha(Style.BOTO3), h -> {
+            h.put("Authorization", h.get("Authorization").replace("SignedHeaders=", "SignedHeaders=user-agent;"));
+            h.put("User-Agent", "my-tool/1.0");
+            return h;
+        });
+        assertRefusedAndNothingCreated(answer, 400, "InvalidSignatureException", MISMATCH + " (The emulator re-computes"
+                + " signatures with the AWS SDK's signers, which never sign user-agent: leave it out of SignedHeaders.)");
+    }
+
+    @Test
+    void aRequestDatedOnlyByItsDateHeaderIsRefusedSayingSo() {
+        Answer answer = calls.send("CreateCluster", cluster("victim"), alpha(Style.BOTO3), h -> {
+            h.put("Date", "Wed, 02 Dec 2026 03:33:09 GMT");
+            h.remove("X-Amz-Date");
+            return h;
+        });
+        assertRefusedAndNothingCreated(answer, 400, "IncompleteSignatureException", "The emulator verifies signatures"
+                + " dated by an 'X-Amz-Date' header (as every AWS SDK and the AWS CLI send it); this request has only a"
+                + " 'Date' header.");
+    }
 }
