@@ -27,6 +27,7 @@ import io.github.capacityemulator.core.paging.PageTokens;
 import io.github.capacityemulator.core.plans.PaymentOutcomes;
 import io.github.capacityemulator.core.plans.TrainingPlanFamily;
 import io.github.capacityemulator.core.store.SchemaModule;
+import io.github.capacityemulator.core.store.StateDump;
 import io.github.capacityemulator.core.store.Store;
 import io.github.capacityemulator.core.tags.TagFamily;
 import org.slf4j.Logger;
@@ -156,6 +157,11 @@ public final class Emulator implements AutoCloseable {
 
     public Instant now() {
         return clock.now();
+    }
+
+    /** Every row of emulated state, in a stable order: what tests compare to prove a request changed nothing. */
+    public StateDump stateDump() {
+        return store.dump();
     }
 
     /** Where state is kept, for the start-up line. */

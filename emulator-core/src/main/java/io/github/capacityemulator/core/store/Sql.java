@@ -32,6 +32,11 @@ public final class Sql {
         return dialect;
     }
 
+    /** The transaction's connection, for the store's own generic reads ({@link StateDump}). */
+    Connection connection() {
+        return connection;
+    }
+
     /** A nullable BIGINT argument. */
     public static Object bigint(Long value) {
         return value == null ? new Null(Types.BIGINT) : value;

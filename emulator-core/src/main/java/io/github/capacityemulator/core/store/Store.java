@@ -121,6 +121,14 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Every row of every state table, sorted: a snapshot to compare (a rejected request must change nothing). It is
+     * read in one transaction under the write lock, so that no write lands between two of its tables.
+     */
+    public StateDump dump() {
+        return write(sql -> StateDump.read(sql, stateTables));
+    }
+
     /** The schema version of each module. */
     public java.util.Map<String, Integer> schemaVersions() {
         return read(sql -> {

@@ -232,4 +232,30 @@ class StoreTest {
             }
         }
     }
+
+    @Test
+    void aDumpListsEveryStateTablesRowsInAStableOrderAndSaysWhatChanged() {
+        try (Store store = Store.inMemory(List.of(module(2)))) {
+            store.write(sql -> {
+                sql.update("INSERT INTO part (id, weight) VALUES (?, ?)", "p2", 2L);
+                sql.update("INSERT INTO part (id, weight) VALUES (?, ?)", "p1", Sql.bigint(null));
+                return null;
+            });
+            StateDump before = store.dump();
+            assertThat(before.tables()).containsOnlyKeys("widget", "part");
+            assertThat(before.tables().get("part").columns()).containsExactly("id", "weight");
+            assertThat(before.tables().get("part").rows())
+                    .containsExactly(java.util.Arrays.asList("p1", null), List.of("p2", "2"));
+            assertThat(store.dump()).isEqualTo(before);
+            assertThat(before.differences(store.dump())).isEmpty();
+
+            insert(store, "000000000000", "us-east-1");
+            store.write(sql -> sql.update("DELETE FROM part WHERE id = ?", "p2"));
+            List<String> changes = before.differences(store.dump());
+            assertThat(changes).hasSize(2);
+            assertThat(changes.get(0)).startsWith("widget: row added [000000000000, us-east-1, w1, " + ARN);
+            assertThat(changes.get(1)).isEqualTo("part: row gone [p2, 2]");
+            assertThat(store.dump().rowCount()).isEqualTo(2);
+        }
+    }
 }
