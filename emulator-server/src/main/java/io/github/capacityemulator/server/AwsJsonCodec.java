@@ -11,6 +11,11 @@ import io.github.capacityemulator.core.error.SerializationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
@@ -113,7 +118,7 @@ final class AwsJsonCodec {
 
     /** The body as a JSON tree; an empty body is {@code {}}. */
     JsonNode parse(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = utf8(body);
         if (text.isBlank()) {
             return mapper.createObjectNode();
         }
@@ -122,6 +127,25 @@ final class AwsJsonCodec {
         } catch (JsonProcessingException e) {
             throw new SerializationException("Malformed JSON in the request body: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The body as text. JSON is UTF-8 (RFC 8259): bytes that are not (a stray byte, an overlong form, an encoded
+     * surrogate, a sequence cut short) are refused, as a JSON reader that checks its input refuses them, rather than
+     * decoded to U+FFFD and served as a value the client never sent.
+     */
+    private static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new SerializationException(String.format("Malformed JSON in the request body: the body is not UTF-8"
+                    + " (byte 0x%02X at offset %d)", body[in.position()] & 0xFF, in.position()));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     byte[] encodeResult(JsonNode output) {

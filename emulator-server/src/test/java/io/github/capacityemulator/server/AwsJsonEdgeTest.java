@@ -111,6 +111,40 @@ class AwsJsonEdgeTest extends RunningEmulator {
                 .then().statusCode(400).body("__type", equalTo("SerializationException"));
     }
 
+    /**
+     * Defect (issue 10, found by HostileInputTest): bytes that are not UTF-8 were decoded as U+FFFD and the request
+     * went on, so a job was created with a value its client never sent. The body is not JSON text (RFC 8259 is
+     * UTF-8): a SerializationException, as a JSON reader that checks its input (Jackson's) answers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"FF", "C0AF", "EDA080", "F4908080", "E282"})
+    void bytesThatAreNotUtf8AreASerializationException(String hex) throws Exception {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        byte[] body = concat(("{\"TrainingJobName\":\"j\",\"RoleArn\":\"arn:aws:iam::123456789012:role/r\","
+                + "\"AlgorithmSpecification\":{\"TrainingImage\":\"img:1\",\"TrainingInputMode\":\"File\"},"
+                + "\"OutputDataConfig\":{\"S3OutputPath\":\"s3://b/o\"},\"ResourceConfig\":{\"InstanceType\":"
+                + "\"ml.m5.xlarge\",\"InstanceCount\":1,\"VolumeSizeInGB\":10},\"StoppingCondition\":"
+                + "{\"MaxRuntimeInSeconds\":3600},\"HyperParameters\":{\"k\":\"a").getBytes(StandardCharsets.UTF_8),
+                bad, "b\"}}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint())
+                .header("X-Amz-Target", "SageMaker.CreateTrainingJob").header("Content-Type", AMZ_JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
+        assertThat(response.body()).contains("Malformed JSON in the request body: the body is not UTF-8 (byte 0x"
+                + hex.substring(0, 2) + " at offset");
+        call("ListTrainingJobs").body("{}").post("/").then().statusCode(200)
+                .body("TrainingJobSummaries", org.hamcrest.Matchers.empty());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void unknownMembersAreIgnored() {
         call("ListClusters").body("{\"SomethingNewer\":true,\"MaxResults\":5}").post("/")
