@@ -66,6 +66,8 @@ public final class EmulatorServer implements AutoCloseable {
                 // "Bearer TOKEN" differing only in case came through as the earlier, right one (AdminTokenTest).
                 http.setHeaderCacheCaseSensitive(true);
             });
+            // What Jetty refuses before routing (a bad URI, headers too large) is answered in the AWS envelope too.
+            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new AwsErrorPage()));
             config.startup.startupWatcherEnabled = false;
             config.requestLogger.http((ctx, ms) -> {
                 if (LOG.isDebugEnabled()) {
