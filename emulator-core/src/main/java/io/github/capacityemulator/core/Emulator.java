@@ -147,6 +147,11 @@ public final class Emulator implements AutoCloseable {
         journal.record(request);
     }
 
+    /** The bytes of request bodies the journal keeps now: at most {@link RequestJournal#BODY_BYTES_BUDGET}. */
+    public long journalBodyBytes() {
+        return journal.retainedBodyBytes();
+    }
+
     public EmulatorAdmin admin() {
         return admin;
     }
