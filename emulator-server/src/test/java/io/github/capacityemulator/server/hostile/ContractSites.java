@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Every site of every emulated operation's input, read from the contract: each member of each structure reachable
- * from the input shape, through list elements and map values. A shape already on the path is not entered again (the
+ * from the input shape, through list elements and map values, and each map's keys. A shape already on the path is not entered again (the
  * model has recursive shapes), and the walk stops {@link #MAX_DEPTH} members down, deeper than any input nests.
  */
 final class ContractSites {
@@ -81,6 +81,11 @@ final class ContractSites {
                 inner.add(new Site.Step(list ? Site.Step.Kind.ELEMENT : Site.Step.Kind.MAP_VALUE, null));
                 Shape element = contract.shape(list ? shape.member() : shape.value());
                 out.add(new Site(operation, List.copyOf(inner), element, false));
+                if (!list) {
+                    List<Site.Step> key = new ArrayList<>(steps);
+                    key.add(new Site.Step(Site.Step.Kind.MAP_KEY, null));
+                    out.add(new Site(operation, List.copyOf(key), contract.shape(shape.key()), false));
+                }
                 descend(operation, element, inner, onPath, out);
             }
         } finally {

@@ -39,6 +39,16 @@ final class HostileRequests {
     private static final List<String> BAD_METHODS = List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD",
             "CONNECT", "BREW", "post", "PROPFIND", "POSTX");
 
+    /**
+     * Authorization headers sent now and then with an invalid body: garbage, huge, or SigV4 for another account and
+     * region (without --require-signature the emulator takes the account from the key). None makes the body valid.
+     */
+    private static final List<String> AUTHORIZATIONS = List.of("garbage", "AWS4-HMAC-SHA256",
+            "AWS4-HMAC-SHA256 Credential=111111111111/20300301/eu-west-1/sagemaker/aws4_request, SignedHeaders=host,"
+                    + " Signature=00", "AWS4-HMAC-SHA256 Credential=/20300301//sagemaker/aws4_request",
+            "AWS4-HMAC-SHA256 Credential=" + "k".repeat(5_000) + "/20300301/" + "r".repeat(300) + "/sagemaker/aws4_request",
+            "Bearer \u00e9\u00e9", "AWS4-HMAC-SHA256 Credential=123456789012/2030/us-east-1/sagemaker/aws4_request");
+
     private final ContractSites sites;
     private final Skeletons skeletons;
     private final ValueMutations values;
@@ -139,8 +149,12 @@ final class HostileRequests {
     private HostileRequest atSite(Mutation m, Site site, Hostile hostile, SplittableRandom r) {
         byte[] body = skeletons.bodyWith(site, hostile.values()).bytes();
         Expected expected = body.length > MAX_BODY_BYTES ? Expected.tooLarge() : hostile.expected();
+        List<Map.Entry<String, String>> headers = goodHeaders(site.operation(), r);
+        if (r.nextInt(8) == 0) {
+            headers.add(Map.entry("Authorization", pick(r, AUTHORIZATIONS)));
+        }
         return request(m, site.operation(), "at " + site.path() + " (" + site.shape().name() + "): " + hostile.detail(),
-                "POST", "/", goodHeaders(site.operation(), r), body, HostileRequest.Framing.EXACT, expected);
+                "POST", "/", headers, body, HostileRequest.Framing.EXACT, expected);
     }
 
     /**

@@ -12,9 +12,9 @@ import java.util.List;
  */
 record Site(String operation, List<Step> steps, Shape shape, boolean required) {
 
-    /** One step down: into a structure member, a list's (first) element, or a map's value. */
+    /** One step down: into a structure member, a list's (first) element, a map's value, or a map's key. */
     record Step(Kind kind, String member) {
-        enum Kind { MEMBER, ELEMENT, MAP_VALUE }
+        enum Kind { MEMBER, ELEMENT, MAP_VALUE, MAP_KEY }
 
         static Step into(String name) {
             return new Step(Kind.MEMBER, name);
@@ -47,6 +47,7 @@ record Site(String operation, List<Step> steps, Shape shape, boolean required) {
                 case MEMBER -> out.append(Character.toLowerCase(step.member().charAt(0))).append(step.member().substring(1));
                 case ELEMENT -> out.append("1.member");
                 case MAP_VALUE -> out.append("<key>");
+                case MAP_KEY -> out.append("<a key>");
             }
         }
         return out.toString();

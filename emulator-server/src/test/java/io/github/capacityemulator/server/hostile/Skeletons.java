@@ -83,6 +83,22 @@ final class Skeletons {
                 }
                 return RawJson.object(entries);
             }
+            case MAP_KEY -> {
+                // A key is JSON text of its own: a hostile one that is not a string makes the body malformed JSON.
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                out.write('{');
+                byte[] value = valid.of(contract().shape(shape.value()), "").bytes();
+                for (int i = 0; i < values.size(); i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    values.get(i).writeTo(out);
+                    out.write(':');
+                    out.writeBytes(value);
+                }
+                out.write('}');
+                return new RawJson.Bytes(out.toByteArray(), "a map");
+            }
             default -> throw new IllegalStateException(step.toString());
         }
     }
