@@ -20,7 +20,9 @@ public final class RequestJournal {
     /** The bytes of bodies the journal keeps at most; the oldest requests go first to stay within it. */
     public static final long BODY_BYTES_BUDGET = 16L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads numbers as the edge does, exactly: 1e400 read back as a double would be Infinity. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private record Entry(RecordedRequest request, byte[] body) {
     }

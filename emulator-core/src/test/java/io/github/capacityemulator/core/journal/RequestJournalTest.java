@@ -55,4 +55,21 @@ class RequestJournalTest {
         assertThat(journal.list(null)).isEmpty();
         assertThat(journal.retainedBodyBytes()).isZero();
     }
+
+    /**
+     * Defect (issue 10): a number beyond double, such as {@code 1e400} (which the edge reads exactly), came back from
+     * the journal as the string "Infinity": the journal showed a request its client never sent.
+     */
+    @Test
+    void numbersComeBackAsWrittenHoweverLarge() throws Exception {
+        RequestJournal journal = new RequestJournal(3);
+        ObjectMapper edge = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode sent = edge.readTree("{\"MaxResults\":1e400,\"NextToken\":123456789012345678901234567890,\"x\":0.1}");
+        journal.record(request(0, sent));
+        JsonNode kept = journal.list(null).get(0).input();
+        assertThat(kept.get("MaxResults").isNumber()).as(kept.toString()).isTrue();
+        assertThat(kept.get("MaxResults").decimalValue()).isEqualByComparingTo("1e400");
+        assertThat(kept.get("NextToken").bigIntegerValue()).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+        assertThat(kept.get("x").decimalValue()).isEqualByComparingTo("0.1");
+    }
 }
