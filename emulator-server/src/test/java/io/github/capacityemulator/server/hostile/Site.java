@@ -36,6 +36,11 @@ record Site(String operation, List<Step> steps, Shape shape, boolean required) {
         return !steps.isEmpty() && steps.get(steps.size() - 1).kind() == Step.Kind.MEMBER;
     }
 
+    /** Whether the value is a map's key: JSON text of a name, which the reader checks before the validator sees it. */
+    boolean isKey() {
+        return !steps.isEmpty() && steps.get(steps.size() - 1).kind() == Step.Kind.MAP_KEY;
+    }
+
     /** The path as SageMaker's messages write it: {@code instanceGroups.1.member.instanceCount}. */
     String path() {
         StringBuilder out = new StringBuilder();
