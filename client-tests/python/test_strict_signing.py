@@ -103,10 +103,13 @@ def test_the_js_v3_sdk_signs_right(strict_emulator):
             pytest.fail(f"@aws-sdk/client-sagemaker is not installed in {JS_DIR}: run npm ci there")
         pytest.skip(f"@aws-sdk/client-sagemaker is not installed in {JS_DIR} (npm ci there to run this)")
     assert shutil.which("node"), "node is needed for the JS SDK test"
+    if "signed" not in cluster_names(strict_emulator.endpoint):
+        client(strict_emulator.endpoint).create_cluster(**CLUSTER)
     ok = subprocess.run(["node", str(script), strict_emulator.endpoint, "AKIDSTRICT", "strict-secret"],
                         capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
-    assert json.loads(ok.stdout)["clusters"] == ["signed"]
+    assert json.loads(ok.stdout)["clusters"] == cluster_names(strict_emulator.endpoint)
+    assert "signed" in json.loads(ok.stdout)["clusters"]
     refused = subprocess.run(["node", str(script), strict_emulator.endpoint, "AKIDSTRICT", "wrong-secret"],
                              capture_output=True, text=True, timeout=120)
     assert refused.returncode == 1
@@ -127,9 +130,12 @@ def admin(endpoint, path, token=None, method="GET", body=None):
 
 def test_the_admin_api_needs_its_token_but_health(strict_emulator):
     assert admin(strict_emulator.endpoint, "/_emulator/health")[0] == 200
-    status, body = admin(strict_emulator.endpoint, "/_emulator/clock/advance", method="POST", body={"seconds": 60})
-    assert status == 401 and "Bearer" in body["error"]
     before = admin(strict_emulator.endpoint, "/_emulator/clock", token="admin-secret")
     assert before[0] == 200
-    assert admin(strict_emulator.endpoint, "/_emulator/clock", token="nope")[0] == 401
-    assert admin(strict_emulator.endpoint, "/_emulator/clock", token="admin-secret") == before
+    status, body = admin(strict_emulator.endpoint, "/_emulator/clock/advance", method="POST", body={"seconds": 60})
+    assert status == 401 and "Bearer" in body["error"]
+    assert admin(strict_emulator.endpoint, "/_emulator/clock/advance", token="nope", method="POST",
+                 body={"seconds": 60})[0] == 401
+    assert admin(strict_emulator.endpoint, "/_emulator/clock", token="admin-secret") == before, "a refused advance moved the clock"
+    assert admin(strict_emulator.endpoint, "/_emulator/clock/advance", token="admin-secret", method="POST",
+                 body={"seconds": 60})[1]["now"] != before[1]["now"]

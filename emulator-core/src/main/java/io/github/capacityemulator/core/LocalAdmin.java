@@ -131,6 +131,11 @@ final class LocalAdmin implements EmulatorAdmin {
     }
 
     @Override
+    public List<RecordedRequest> requestsToWrite(String operation) {
+        return journal.listToWrite(operation);
+    }
+
+    @Override
     public void clearRequests() {
         journal.clear();
     }

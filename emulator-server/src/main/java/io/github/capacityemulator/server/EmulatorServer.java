@@ -16,6 +16,8 @@ import io.github.capacityemulator.server.auth.RequestAuthenticator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,9 @@ import java.util.UUID;
 /** The HTTP edge: the awsJson1.1 endpoint at {@code POST /} and the admin API under {@code /_emulator}. */
 public final class EmulatorServer implements AutoCloseable {
 
+    /** Connections open at once, at most (documented in the README's Options). */
+    static final int MAX_CONNECTIONS = 1000;
+    static final Duration LOW_RESOURCES_IDLE = Duration.ofSeconds(5);
     static final String REQUEST_ID = "emulator.requestId";
     static final String OPERATION = "emulator.operation";
     static final String ERROR_CODE = "emulator.errorCode";
@@ -35,10 +40,12 @@ public final class EmulatorServer implements AutoCloseable {
 
     private final Javalin app;
     private final String host;
+    private final SlowHeaderGuard guard;
 
-    private EmulatorServer(Javalin app, String host) {
+    private EmulatorServer(Javalin app, String host, SlowHeaderGuard guard) {
         this.app = app;
         this.host = host;
+        this.guard = guard;
     }
 
     /** Starts serving {@code emulator} on host:port ({@code 0} picks a free port). */
@@ -67,7 +74,14 @@ public final class EmulatorServer implements AutoCloseable {
                 http.setHeaderCacheCaseSensitive(true);
             });
             // What Jetty refuses before routing (a bad URI, headers too large) is answered in the AWS envelope too.
-            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new AwsErrorPage()));
+            config.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new AwsErrorPage());
+                // Slow clients hold connections (a trickled header costs no thread, a body one); past this many,
+                // Jetty accepts no more until some close, and cuts the idle ones after LOW_RESOURCES_IDLE.
+                NetworkConnectionLimit limit = new NetworkConnectionLimit(MAX_CONNECTIONS, jetty);
+                limit.setEndPointIdleTimeout(LOW_RESOURCES_IDLE.toMillis());
+                jetty.addBean(limit);
+            });
             config.startup.startupWatcherEnabled = false;
             config.requestLogger.http((ctx, ms) -> {
                 if (LOG.isDebugEnabled()) {
@@ -108,13 +122,18 @@ public final class EmulatorServer implements AutoCloseable {
                 adminError(ctx, 500, "internal error: " + e);
             });
         });
+        SlowHeaderGuard guard = new SlowHeaderGuard(requestTimeout);
         try {
             app.start(host, port);
+            for (Connector connector : app.jettyServer().server().getConnectors()) {
+                connector.addEventListener(guard);
+            }
         } catch (RuntimeException e) {
             app.stop();
+            guard.close();
             throw e;
         }
-        return new EmulatorServer(app, host);
+        return new EmulatorServer(app, host, guard);
     }
 
     private static void runAdmin(Context ctx, Emulator emulator, AdminRoute route, AdminToken adminToken) {
@@ -134,10 +153,19 @@ public final class EmulatorServer implements AutoCloseable {
             adminError(ctx, 400, "the body must be a JSON object");
             return;
         }
+        JsonNode answer;
         try {
-            ctx.status(200).json(route.task().run(emulator.admin(), new AdminRequest(body, ctx.pathParamMap(), queryOf(ctx))));
+            answer = route.task().run(emulator.admin(), new AdminRequest(body, ctx.pathParamMap(), queryOf(ctx)));
         } catch (AdminRequestException e) {
             adminError(ctx, 400, e.getMessage());
+            return;
+        }
+        // Streamed, not built as one string: a full journal is megabytes, and its string twice that again.
+        ctx.status(200).contentType("application/json");
+        try {
+            JSON.writeValue(ctx.outputStream(), answer);
+        } catch (java.io.IOException e) {
+            LOG.debug("the client went away while an admin answer was written", e);
         }
     }
 
@@ -176,5 +204,6 @@ public final class EmulatorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        guard.close();
     }
 }

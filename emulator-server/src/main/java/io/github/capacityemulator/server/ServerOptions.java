@@ -74,7 +74,7 @@ record ServerOptions(String host, int port, Path dataDir, boolean clockFrozen, P
             "TYPE=N,...", "on-demand training instance quotas per type (default 0 for the reservable GPU types, "
             + TrainingJobSettings.DEFAULT_QUOTA + " for the rest)");
     private static final Flag REQUEST_TIMEOUT = new Flag("--request-timeout", "EMULATOR_REQUEST_TIMEOUT", "SECONDS",
-            "how long a client may stall while sending a request before it gets a 400 (default 30)");
+            "how long a client may take to send a request: a body not in within it is a 400, headers trickled for twice it close the connection (default 30)");
     private static final Flag REQUIRE_SIGNATURE = new Flag("--require-signature", "EMULATOR_REQUIRE_SIGNATURE", "",
             "verify every API request's SigV4 signature against --credentials (env: true or false; default off)");
     private static final Flag CREDENTIALS = new Flag("--credentials", "EMULATOR_CREDENTIALS", "KEY:SECRET,...",

@@ -59,6 +59,12 @@ public interface EmulatorAdmin {
     /** The most recent requests, oldest first; only those of {@code operation} when it is not null. */
     List<RecordedRequest> requests(String operation);
 
+    /**
+     * The same, each body a raw JSON value to be written out as it was kept rather than a tree to navigate: listing a
+     * full journal this way costs its bytes, not the many times more of its parsed trees.
+     */
+    List<RecordedRequest> requestsToWrite(String operation);
+
     void clearRequests();
 
     /** Adds a fault rule; {@link AdminRequestException} says what is wrong with it. */

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The most recent requests, oldest dropped first, so tests can assert what their code called. Bodies are kept as
@@ -19,6 +24,8 @@ public final class RequestJournal {
 
     /** The bytes of bodies the journal keeps at most; the oldest requests go first to stay within it. */
     public static final long BODY_BYTES_BUDGET = 16L * 1024 * 1024;
+    /** The longest operation name kept; the longest SageMaker operation name has 42 characters. */
+    static final int OPERATION_LENGTH = 64;
 
     /** Reads numbers as the edge does, exactly: 1e400 read back as a double would be Infinity. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -43,7 +50,7 @@ public final class RequestJournal {
             return;
         }
         byte[] body = bytesOf(request.input()); // outside the lock: writing a large body takes a while
-        Entry entry = new Entry(withInput(request, null), body);
+        Entry entry = new Entry(withInput(bounded(request), null), body);
         synchronized (this) {
             entries.addLast(entry);
             bodyBytes += length(body);
@@ -55,6 +62,16 @@ public final class RequestJournal {
 
     /** Oldest first; only those of {@code operation} when it is not null. */
     public List<RecordedRequest> list(String operation) {
+        return list(operation, RequestJournal::treeOf);
+    }
+
+    /** The same, each body a raw JSON value that writes out its kept bytes (to answer over HTTP without parsing). */
+    public List<RecordedRequest> listToWrite(String operation) {
+        return list(operation, body -> body == null ? null
+                : new POJONode(new RawValue(new String(body, StandardCharsets.UTF_8))));
+    }
+
+    private List<RecordedRequest> list(String operation, Function<byte[], JsonNode> input) {
         List<Entry> kept;
         synchronized (this) {
             kept = new ArrayList<>(entries);
@@ -62,7 +79,7 @@ public final class RequestJournal {
         List<RecordedRequest> out = new ArrayList<>();
         for (Entry e : kept) {
             if (operation == null || operation.equals(e.request().operation())) {
-                out.add(withInput(e.request(), treeOf(e.body())));
+                out.add(withInput(e.request(), input.apply(e.body())));
             }
         }
         return out;
@@ -76,6 +93,19 @@ public final class RequestJournal {
     /** The bytes of bodies kept now. */
     public synchronized long retainedBodyBytes() {
         return bodyBytes;
+    }
+
+    /**
+     * An operation name kept at most {@link #OPERATION_LENGTH} characters: a target is whatever the client sent (up to
+     * the 8 KiB of a header), and 100,000 entries of that would hold most of a gigabyte.
+     */
+    private static RecordedRequest bounded(RecordedRequest r) {
+        String op = r.operation();
+        if (op == null || op.length() <= OPERATION_LENGTH) {
+            return r;
+        }
+        return new RecordedRequest(r.time(), op.substring(0, OPERATION_LENGTH) + "...", r.account(), r.region(), r.status(),
+                r.errorCode(), r.latencyMillis(), r.requestId(), r.input());
     }
 
     private static RecordedRequest withInput(RecordedRequest r, JsonNode input) {

@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ public record StateDump(Map<String, Table> tables) {
     }
 
     public StateDump {
-        tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
 
     static StateDump read(Sql sql, List<String> stateTables) throws SQLException {
@@ -44,16 +46,23 @@ public record StateDump(Map<String, Table> tables) {
                 out.add(e.getKey() + ": missing from the later dump");
                 continue;
             }
-            List<List<String>> gone = new ArrayList<>(e.getValue().rows());
-            gone.removeAll(later.rows());
-            List<List<String>> added = new ArrayList<>(later.rows());
-            added.removeAll(e.getValue().rows());
+            List<List<String>> gone = minus(e.getValue().rows(), later.rows());
+            List<List<String>> added = minus(later.rows(), e.getValue().rows());
             gone.forEach(row -> out.add(e.getKey() + ": row gone " + row));
             added.forEach(row -> out.add(e.getKey() + ": row added " + row));
         }
         after.tables().keySet().stream().filter(t -> !tables.containsKey(t))
                 .forEach(t -> out.add(t + ": not in the earlier dump"));
         return out;
+    }
+
+    /** The rows of {@code rows} not matched one for one in {@code others}: a row written twice counts twice. */
+    private static List<List<String>> minus(List<List<String>> rows, List<List<String>> others) {
+        List<List<String>> left = new ArrayList<>(rows);
+        for (List<String> row : others) {
+            left.remove(row);
+        }
+        return left;
     }
 
     /** The number of rows across all tables. */
@@ -68,7 +77,7 @@ public record StateDump(Map<String, Table> tables) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
             }
             List<List<String>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -76,10 +85,10 @@ public record StateDump(Map<String, Table> tables) {
                 for (int i = 1; i <= columns.size(); i++) {
                     row.add(rs.getString(i));
                 }
-                rows.add(java.util.Collections.unmodifiableList(row));
+                rows.add(Collections.unmodifiableList(row));
             }
             rows.sort(ROW_ORDER);
-            return new Table(List.copyOf(columns), java.util.Collections.unmodifiableList(rows));
+            return new Table(List.copyOf(columns), Collections.unmodifiableList(rows));
         }
     }
 

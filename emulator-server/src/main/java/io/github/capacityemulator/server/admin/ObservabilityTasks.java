@@ -24,7 +24,7 @@ final class ObservabilityTasks {
     static JsonNode requests(EmulatorAdmin admin, AdminRequest request) {
         ObjectNode out = AdminJson.MAPPER.createObjectNode();
         ArrayNode list = out.putArray("requests");
-        for (RecordedRequest r : admin.requests(request.query().get("operation"))) {
+        for (RecordedRequest r : admin.requestsToWrite(request.query().get("operation"))) {
             ObjectNode o = list.addObject();
             o.put("time", r.time().toString());
             o.put("operation", r.operation());

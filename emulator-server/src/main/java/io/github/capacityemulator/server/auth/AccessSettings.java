@@ -40,8 +40,9 @@ public record AccessSettings(boolean requireSignature, Map<String, String> secre
         for (String part : value.split(",")) {
             String[] kv = part.trim().split(":", 2);
             if (kv.length != 2 || !ACCESS_KEY.matcher(kv[0]).matches() || kv[1].isEmpty()) {
+                // The key only: a secret is not echoed to the terminal or a CI log.
                 throw new IllegalArgumentException("--credentials must be KEY:SECRET[,KEY:SECRET...] (an access key of"
-                        + " letters and digits, a secret that is not empty), not '" + part.trim() + "'");
+                        + " letters and digits, a secret that is not empty); the entry for '" + kv[0] + "' is not");
             }
             if (out.put(kv[0], kv[1]) != null) {
                 throw new IllegalArgumentException("--credentials names the access key " + kv[0] + " twice");

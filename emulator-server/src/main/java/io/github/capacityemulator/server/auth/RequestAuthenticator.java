@@ -77,7 +77,13 @@ public final class RequestAuthenticator {
                     + " signatures with the AWS SDK's signers, which never sign " + String.join(", ", unsignable)
                     + ": leave " + (unsignable.size() == 1 ? "it" : "them") + " out of SignedHeaders.)");
         }
-        String expected = SdkSignature.of(request, auth, secret, signedAt);
+        String expected;
+        try {
+            expected = SdkSignature.of(request, auth, secret, signedAt);
+        } catch (IllegalArgumentException e) {
+            // A Host or query the signers cannot take (?a=%zz): no signature of it can be right.
+            throw AuthenticationFailure.signatureMismatch();
+        }
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw AuthenticationFailure.signatureMismatch();

@@ -3,6 +3,8 @@ package io.github.capacityemulator.server.auth;
 import io.github.capacityemulator.core.Emulator;
 import io.github.capacityemulator.core.EmulatorSettings;
 import io.github.capacityemulator.server.EmulatorServer;
+import io.github.capacityemulator.server.admin.AdminRoute;
+import io.github.capacityemulator.server.admin.AdminRoutes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,10 @@ class AdminTokenTest {
     @Test
     void everyOtherRouteRefusesACallWithoutTheRightToken() throws Exception {
         Instant before = emulator.admin().clock().now();
+        var state = emulator.stateDump();
+        emulator.admin().addFault(new io.github.capacityemulator.core.faults.FaultSpec("ListClusters", null, null,
+                "ThrottlingException", null, null, null, 1, null, null));
+        int faults = emulator.admin().faults().size();
         for (String authorization : new String[] {null, "Bearer wrong", "let-me-in", "Basic bGV0LW1lLWlu", "Bearer let-me-inx"}) {
             HttpResponse<String> advance = send("POST", "/_emulator/clock/advance", authorization, "{\"seconds\":3600}");
             assertThat(advance.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
@@ -63,7 +69,17 @@ class AdminTokenTest {
             assertThat(send("GET", "/_emulator/requests", authorization, null).statusCode()).isEqualTo(401);
             assertThat(send("GET", "/_emulator/no-such-route", authorization, null).statusCode()).isEqualTo(401);
         }
+        for (AdminRoute route : AdminRoutes.all()) {
+            if (!route.path().equals(AdminRoutes.HEALTH)) {
+                String path = route.path().replaceAll("\\{[^}]+}", "x");
+                assertThat(send(route.method(), path, "Bearer wrong", "{\"seconds\":60,\"count\":1}").statusCode())
+                        .as(route.method() + " " + path).isEqualTo(401);
+            }
+        }
         assertThat(emulator.admin().clock().now()).isEqualTo(before);
+        assertThat(emulator.stateDump().differences(state)).isEmpty();
+        assertThat(emulator.admin().faults()).hasSize(faults);
+        emulator.admin().clearFaults();
     }
 
     @Test
