@@ -16,6 +16,7 @@ import io.github.capacityemulator.server.auth.RequestAuthenticator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
@@ -166,6 +167,13 @@ public final class EmulatorServer implements AutoCloseable {
             JSON.writeValue(ctx.outputStream(), answer);
         } catch (java.io.IOException e) {
             LOG.debug("the client went away while an admin answer was written", e);
+        } catch (RuntimeException | Error e) {
+            if (ctx.res().isCommitted()) {
+                // The 200 is out: cut the connection, so that the client sees a broken answer, not a short one.
+                ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                        .getEndPoint().close();
+            }
+            throw e;
         }
     }
 
@@ -203,7 +211,10 @@ public final class EmulatorServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
-        guard.close();
+        try {
+            app.stop();
+        } finally {
+            guard.close();
+        }
     }
 }

@@ -5,9 +5,8 @@ import org.eclipse.jetty.io.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class SlowHeaderGuard implements Connection.Listener, AutoCloseable {
 
     private final long periodMillis;
-    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "emulator-slow-header-guard");
         t.setDaemon(true);
         return t;
@@ -27,6 +26,7 @@ final class SlowHeaderGuard implements Connection.Listener, AutoCloseable {
 
     SlowHeaderGuard(Duration requestTimeout) {
         this.periodMillis = requestTimeout.toMillis();
+        checks.setRemoveOnCancelPolicy(true); // a closed connection's check leaves the queue at once, not at its time
     }
 
     @Override

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clients that trickle their headers: a byte a second never trips the idle timeout, so each would hold its connection
- * as long as it liked. A connection whose bytes make no request within the request timeout is closed, so a crowd of
+ * as long as it liked. A connection whose bytes make no request for two request timeouts is closed, so a crowd of
  * them (more than {@link EmulatorServer#MAX_CONNECTIONS}) is shed and the server answers again. Found by review
  * (issue 10): one header byte a second held a connection for as long as the client kept it up.
  */

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.fasterxml.jackson.databind.node.POJONode;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -67,8 +65,7 @@ public final class RequestJournal {
 
     /** The same, each body a raw JSON value that writes out its kept bytes (to answer over HTTP without parsing). */
     public List<RecordedRequest> listToWrite(String operation) {
-        return list(operation, body -> body == null ? null
-                : new POJONode(new RawValue(new String(body, StandardCharsets.UTF_8))));
+        return list(operation, body -> body == null ? null : new POJONode(new KeptJson(body)));
     }
 
     private List<RecordedRequest> list(String operation, Function<byte[], JsonNode> input) {

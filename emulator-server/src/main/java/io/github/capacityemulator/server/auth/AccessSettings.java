@@ -37,12 +37,13 @@ public record AccessSettings(boolean requireSignature, Map<String, String> secre
         if (value == null) {
             return out;
         }
-        for (String part : value.split(",")) {
-            String[] kv = part.trim().split(":", 2);
+        String[] parts = value.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String[] kv = parts[i].trim().split(":", 2);
             if (kv.length != 2 || !ACCESS_KEY.matcher(kv[0]).matches() || kv[1].isEmpty()) {
-                // The key only: a secret is not echoed to the terminal or a CI log.
+                // Named by its place, never echoed: the entry may hold a secret, and this goes to a terminal or CI log.
                 throw new IllegalArgumentException("--credentials must be KEY:SECRET[,KEY:SECRET...] (an access key of"
-                        + " letters and digits, a secret that is not empty); the entry for '" + kv[0] + "' is not");
+                        + " letters and digits, a secret that is not empty); entry " + (i + 1) + " is not");
             }
             if (out.put(kv[0], kv[1]) != null) {
                 throw new IllegalArgumentException("--credentials names the access key " + kv[0] + " twice");

@@ -80,8 +80,8 @@ public final class RequestAuthenticator {
         String expected;
         try {
             expected = SdkSignature.of(request, auth, secret, signedAt);
-        } catch (IllegalArgumentException e) {
-            // A Host or query the signers cannot take (?a=%zz): no signature of it can be right.
+        } catch (RuntimeException e) {
+            // A Host or query the signers cannot take (?a=%zz, a port that is no number): no signature of it is right.
             throw AuthenticationFailure.signatureMismatch();
         }
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),

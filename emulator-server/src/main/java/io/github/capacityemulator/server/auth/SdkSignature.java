@@ -12,7 +12,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,11 +38,24 @@ final class SdkSignature {
     }
 
     static String of(SignedRequest request, SigV4Authorization auth, String secret, Instant signedAt) {
+        // Host and query taken apart by hand, not through java.net.URI: it reads "my_emulator:4590" (a Docker service
+        // name) as having no host at all. The signers rebuild the Host header from these fields.
         String host = request.header("host");
+        int colon = host.lastIndexOf(':');
+        boolean hasPort = colon > host.lastIndexOf(']');
         SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
-                .uri(URI.create("http://" + host + request.path()
-                        + (request.rawQuery() == null || request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery())));
+                .protocol("http")
+                .host(hasPort ? host.substring(0, colon) : host)
+                .port(hasPort ? Integer.parseInt(host.substring(colon + 1)) : 80)
+                .encodedPath(request.path());
+        if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+            for (String pair : request.rawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                http.appendRawQueryParameter(decoded(eq < 0 ? pair : pair.substring(0, eq)),
+                        eq < 0 ? null : decoded(pair.substring(eq + 1)));
+            }
+        }
         for (String name : auth.signedHeaders()) {
             http.putHeader(name, List.copyOf(request.headers().apply(name)));
         }
@@ -55,6 +69,11 @@ final class SdkSignature {
             throw new IllegalStateException("the SDK's signer wrote no signature: " + authorization);
         }
         return m.group(1);
+    }
+
+    /** Percent-escapes decoded ('+' stays itself, as in a URI); a bad escape throws IllegalArgumentException. */
+    private static String decoded(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String withHttpAuthAws(SdkHttpFullRequest http, byte[] body, SigV4Authorization auth, String secret,
