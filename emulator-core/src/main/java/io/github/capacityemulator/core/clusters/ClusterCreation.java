@@ -59,7 +59,7 @@ final class ClusterCreation {
             }
             work.quotas().check(work.clusters().live(sql, ctx, now), null, requests.stream().map(r -> r.facts(null, now)).toList());
 
-            String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":cluster/" + newId();
+            String arn = ctx.arn("cluster/" + newId());
             CapacityInventory inv = work.inventory().current().inventory();
             List<GroupFacts> groups = new ArrayList<>();
             boolean fits = true;

@@ -62,7 +62,7 @@ final class JobCreation {
         JobRules.checkAlgorithm(in.algorithmSpecification());
         long maxRuntime = JobRules.maxRuntimeSeconds(in) * 1000;
         Integer maxPending = in.stoppingCondition() == null ? null : in.stoppingCondition().maxPendingTimeInSeconds();
-        String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":training-job/" + name;
+        String arn = ctx.arn("training-job/" + name);
         return store.write(sql -> {
             // Read under the write lock, so that creation times follow the order creates are accepted in.
             long now = clock.now().toEpochMilli();

@@ -73,7 +73,7 @@ final class PlanPurchase {
             }
             Integer sparePerUltraServer = spareOf(offering, in.spareInstanceCountPerUltraServer());
             capacity.requireCapacity(sql, ctx.region(), inv.inventory(), offering, now);
-            String arn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":training-plan/" + name;
+            String arn = ctx.arn("training-plan/" + name);
             tags.addTags(sql, ctx.account(), ctx.region(), arn, TagStore.tagsOf(in.tags()));
 
             boolean paid = payments.nextSucceeds();
@@ -85,8 +85,7 @@ final class PlanPurchase {
             records.insertPlan(sql, ctx.account(), ctx.region(), plan);
             for (int i = 0; i < offering.blocks().size(); i++) {
                 OfferingFacts.Block b = offering.blocks().get(i);
-                String rcArn = "arn:aws:sagemaker:" + ctx.region() + ":" + ctx.account() + ":reserved-capacity/"
-                        + "rc-" + StableIds.hex(arn, now.toEpochMilli(), i).substring(0, 16);
+                String rcArn = ctx.arn("reserved-capacity/rc-" + StableIds.hex(arn, now.toEpochMilli(), i).substring(0, 16));
                 records.insertBlock(sql, ctx.account(), ctx.region(), new BlockFacts(rcArn, name, i, b.zone(), b.start(),
                         b.end()));
                 capacity.hold(sql, HoldOwner.of(PlanCapacity.BLOCK_HOLD, rcArn), ctx.region(), offering, b,
