@@ -1,10 +1,6 @@
 package io.github.capacityemulator.clienttests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ClusterInstanceGroupSpecification;
 import software.amazon.awssdk.services.sagemaker.model.ClusterNodeSummary;
 import software.amazon.awssdk.services.sagemaker.model.ClusterSummary;
@@ -31,18 +27,6 @@ class CapacitySharingRaceTest extends TrainingJobTestBase {
     private static final String TAKEN = "taken";
     private static final String REFUSED = "refused";
     private static final String ON_DEMAND = "ml.g5.2xlarge";
-    private static SageMakerClient racer;
-
-    @BeforeAll
-    static void racingClient() {
-        racer = emulator.clientWithoutRetries("AKIAIOSFODNN7EXAMPLE", Region.US_EAST_1);
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racer.close();
-    }
-
     private static ClusterInstanceGroupSpecification p5Group(int count, String plan) {
         return ClusterTestBase.group("gpus", P5, count).toBuilder().trainingPlanArn(plan).build();
     }

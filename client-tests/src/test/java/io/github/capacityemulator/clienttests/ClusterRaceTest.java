@@ -1,10 +1,6 @@
 package io.github.capacityemulator.clienttests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ClusterInstanceGroupDetails;
 import software.amazon.awssdk.services.sagemaker.model.ClusterSummary;
 import software.amazon.awssdk.services.sagemaker.model.ConflictException;
@@ -22,18 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterRaceTest extends ClusterTestBase {
 
     private static final String LOST = "lost";
-    private static SageMakerClient racer;
-
-    @BeforeAll
-    static void racingClient() {
-        racer = emulator.clientWithoutRetries("AKIAIOSFODNN7EXAMPLE", Region.US_EAST_1);
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racer.close();
-    }
-
     @Test
     void thirtyTwoConcurrentCreatesOfOneNameMakeOneCluster() throws Exception {
         // 32 instances in all: if a refused create kept any of them, the cluster of 31 below would not fit.

@@ -29,6 +29,8 @@ abstract class PlanTestBase {
     static SageMakerClient sageMaker;
     static AdminClient admin;
     static RawSageMaker raw;
+    /** A client that never retries, for the race tests: a retried 5xx would hide behind a later answer. */
+    static SageMakerClient racer;
 
     /** The frozen start of every test: a UTC midnight. */
     Instant t0;
@@ -39,11 +41,13 @@ abstract class PlanTestBase {
         sageMaker = emulator.client("AKIAIOSFODNN7EXAMPLE", Region.US_EAST_1);
         admin = new AdminClient(emulator.uri());
         raw = new RawSageMaker(emulator.uri());
+        racer = emulator.clientWithoutRetries("AKIAIOSFODNN7EXAMPLE", Region.US_EAST_1);
     }
 
     @AfterAll
     static void stopEmulator() {
         sageMaker.close();
+        racer.close();
         emulator.close();
     }
 

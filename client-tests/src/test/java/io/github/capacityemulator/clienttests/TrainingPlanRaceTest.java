@@ -1,11 +1,7 @@
 package io.github.capacityemulator.clienttests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingPlanResponse;
 import software.amazon.awssdk.services.sagemaker.model.ReservedCapacityInstanceType;
 import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
@@ -27,18 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrainingPlanRaceTest extends PlanTestBase {
 
     private static final String LOST = "lost";
-    private static SageMakerClient racer;
-
-    @BeforeAll
-    static void racingClient() {
-        racer = emulator.clientWithoutRetries("AKIAIOSFODNN7EXAMPLE", Region.US_EAST_1);
-    }
-
-    @AfterAll
-    static void closeRacingClient() {
-        racer.close();
-    }
-
     @BeforeEach
     void eightInstances() {
         admin.putInventory(p5Inventory("us-east-1a", window(t0, null, 8)));

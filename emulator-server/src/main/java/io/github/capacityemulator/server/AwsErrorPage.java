@@ -1,6 +1,5 @@
 package io.github.capacityemulator.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -19,7 +18,6 @@ import java.util.UUID;
  */
 final class AwsErrorPage extends ErrorHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public boolean errorPageForMethod(String method) {
@@ -42,13 +40,7 @@ final class AwsErrorPage extends ErrorHandler {
         String type = code == 404 || code == 405 ? "UnknownOperationException"
                 : code >= 500 && code != HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ? "InternalFailure" : "SerializationException";
         String why = reason == null || reason.isBlank() ? HttpStatus.getMessage(code) : reason;
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(JSON.createObjectNode().put("__type", type)
-                    .put("message", "The request could not be read as HTTP: " + why + " (" + code + ")."));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        byte[] body = AwsJsonCodec.errorEnvelope(type, "The request could not be read as HTTP: " + why + " (" + code + ").");
         headers.put(HttpHeader.CONTENT_TYPE, AwsJsonCodec.CONTENT_TYPE);
         headers.put("x-amzn-ErrorType", type);
         headers.put("x-amzn-RequestId", UUID.randomUUID().toString());

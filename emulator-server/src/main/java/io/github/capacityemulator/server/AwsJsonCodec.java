@@ -38,6 +38,8 @@ final class AwsJsonCodec {
         this.bodyDeadlineNanos = bodyDeadline.toNanos();
     }
 
+    private static final ObjectMapper ENVELOPES = new ObjectMapper();
+
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -153,10 +155,19 @@ final class AwsJsonCodec {
     }
 
     byte[] encodeError(AwsServiceException error) {
-        ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("__type", error.code());
-        envelope.put("message", error.getMessage());
-        return write(envelope);
+        return errorEnvelope(error.code(), error.getMessage());
+    }
+
+    /** awsJson's error body, {@code {"__type": code, "message": message}}: also for what Jetty refuses itself. */
+    static byte[] errorEnvelope(String code, String message) {
+        ObjectNode envelope = ENVELOPES.createObjectNode();
+        envelope.put("__type", code);
+        envelope.put("message", message);
+        try {
+            return ENVELOPES.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     ObjectMapper mapper() {

@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -165,7 +166,7 @@ public final class EmulatorServer implements AutoCloseable {
         ctx.status(200).contentType("application/json");
         try {
             JSON.writeValue(ctx.outputStream(), answer);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.debug("the client went away while an admin answer was written", e);
         } catch (RuntimeException | Error e) {
             if (ctx.res().isCommitted()) {
